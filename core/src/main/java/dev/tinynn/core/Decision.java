@@ -1,0 +1,20 @@
+package dev.tinynn.core;
+
+/** What the neuron says about a row: Pass when p ≥ threshold (so exactly the threshold is Pass). */
+public enum Decision {
+    PASS, FAIL;
+
+    /** The tutorial's cut-off. It is a choice, not a law. */
+    public static final double DEFAULT_THRESHOLD = 0.5;
+
+    /** Pass when {@code p >= threshold}, otherwise Fail. */
+    public static Decision of(double p, double threshold) {
+        return p >= threshold ? PASS : FAIL;
+    }
+
+    /** {@code Pass} or {@code Fail}, as a person writes it. */
+    @Override
+    public String toString() {
+        return this == PASS ? "Pass" : "Fail";
+    }
+}

@@ -1,0 +1,165 @@
+package dev.tinynn.core;
+
+import dev.tinynn.core.spi.Backend;
+import dev.tinynn.core.spi.Buffer;
+import dev.tinynn.core.spi.Workspace;
+
+/**
+ * The training loop, written once for every backend. Predict, measure the error, nudge the
+ * weights, repeat:
+ *
+ * <pre>
+ * for each epoch:
+ *   batch:   z = X·w + b;  p = σ(z);  L = mean ℓ;  δ = ∂ℓ/∂z;  g = Xᵀδ/n;  w −= lr·g;  b −= lr·Σδ/n
+ *   online:  for each row i, in order:
+ *              zᵢ = xᵢ·w + b;  pᵢ = σ(zᵢ);  ℓᵢ;  δᵢ = ∂ℓ/∂zᵢ;  w −= lr·δᵢ·xᵢ;  b −= lr·δᵢ
+ * </pre>
+ *
+ * <p>The backend does the vector arithmetic; the loop decides the order, records the loss of each
+ * epoch, stops with a {@link TrainingDivergedException} the moment a loss or a weight is no longer
+ * a finite number, and tells a {@link TrainingListener} what happened. With no listener, an epoch
+ * allocates nothing: every buffer was made when the backend opened its workspace.
+ *
+ * <p>Training is deterministic: the same backend, data and settings give the same bits.
+ */
+public final class Trainer {
+    private Trainer() {
+    }
+
+    /** Trains a neuron on {@code data} with {@code backend}, silently. */
+    public static TrainingResult train(Backend backend, Dataset data, TrainingConfig config) {
+        return train(backend, data, config, TrainingListener.NONE);
+    }
+
+    /** Trains a neuron on {@code data} with {@code backend}, telling {@code listener} every step. */
+    public static TrainingResult train(Backend backend, Dataset data, TrainingConfig config, TrainingListener listener) {
+        double[] initialWeights = config.initialWeightsFor(data);
+        try (Workspace ws = backend.open(data)) {
+            ws.setParameters(initialWeights, config.initialBias());
+            double[] history = new double[config.epochs()];
+            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                history[epoch] = config.updates() == Updates.BATCH
+                        ? batchEpoch(ws, epoch, config, listener)
+                        : onlineEpoch(ws, data, epoch, config, listener);
+                if (!Double.isFinite(history[epoch])) {
+                    throw new TrainingDivergedException(epoch, "the loss became " + history[epoch], config.learningRate());
+                }
+            }
+            return finish(ws, backend, data, config, history);
+        }
+    }
+
+    private static double batchEpoch(Workspace ws, int epoch, TrainingConfig config, TrainingListener listener) {
+        Snapshot before = listener == TrainingListener.NONE ? null : Snapshot.of(ws);
+        ws.forward();                            // z = X·w + b
+        ws.sigmoid();                            // p = σ(z)
+        double loss = ws.loss(config.loss());    // L = mean ℓ(z, p, y)
+        ws.delta(config.loss());                 // δ = ∂ℓ/∂z
+        ws.gradient();                           // g = Xᵀδ / n,  g_b = Σδ / n
+        ws.update(config.learningRate());        // w −= lr·g,    b −= lr·g_b
+        if (before != null) {
+            Snapshot after = Snapshot.of(ws);
+            listener.onEpoch(new EpochEvent(epoch, before.weights, before.bias,
+                    read(ws, Buffer.Z), read(ws, Buffer.P), read(ws, Buffer.DELTA), loss,
+                    read(ws, Buffer.GRADIENT), ws.biasGradient(), after.weights, after.bias));
+        }
+        return loss;
+    }
+
+    private static double onlineEpoch(Workspace ws, Dataset data, int epoch, TrainingConfig config,
+            TrainingListener listener) {
+        Loss lossFunction = config.loss();
+        double lr = config.learningRate();
+        int n = data.rows();
+        boolean listening = listener != TrainingListener.NONE;
+        EpochRecorder recorder = listening ? new EpochRecorder(n, data.features(), Snapshot.of(ws)) : null;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            Snapshot before = listening ? Snapshot.of(ws) : null;
+            double z = ws.forwardRow(i);         // zᵢ = xᵢ·w + b
+            double p = Sigmoid.of(z);            // pᵢ = σ(zᵢ)
+            double y = data.y(i);
+            double loss = lossFunction.of(z, p, y);
+            double delta = lossFunction.dz(p, y); // δᵢ = ∂ℓ/∂zᵢ
+            double step = lr * delta;
+            ws.updateRow(i, step);               // w −= lr·δᵢ·xᵢ,  b −= lr·δᵢ
+            sum += loss;
+            if (listening) {
+                Snapshot after = Snapshot.of(ws);
+                listener.onRow(new RowEvent(epoch, i, data.row(i), y, before.weights, before.bias,
+                        z, p, loss, delta, step, after.weights, after.bias));
+                recorder.row(data, i, z, p, delta);
+            }
+        }
+        double loss = sum / n;
+        if (listening) {
+            listener.onEpoch(recorder.event(epoch, loss, Snapshot.of(ws)));
+        }
+        return loss;
+    }
+
+    private static TrainingResult finish(Workspace ws, Backend backend, Dataset data, TrainingConfig config,
+            double[] history) {
+        ws.forward();
+        ws.sigmoid();
+        double finalLoss = ws.loss(config.loss());
+        Snapshot last = Snapshot.of(ws);
+        boolean finite = Double.isFinite(finalLoss) && Double.isFinite(last.bias);
+        for (double w : last.weights) {
+            finite &= Double.isFinite(w);
+        }
+        if (!finite) {
+            throw new TrainingDivergedException(config.epochs(),
+                    "the final model is not finite (w = " + java.util.Arrays.toString(last.weights) + ", b = "
+                            + last.bias + ", loss = " + finalLoss + ")", config.learningRate());
+        }
+        return new TrainingResult(backend.name(), data, config, last.weights, last.bias, history, finalLoss,
+                read(ws, Buffer.P));
+    }
+
+    private static double[] read(Workspace ws, Buffer buffer) {
+        double[] out = new double[buffer.length(ws.rows(), ws.features())];
+        ws.read(buffer, out);
+        return out;
+    }
+
+    /** w and b at one moment, copied out of the workspace. */
+    private record Snapshot(double[] weights, double bias) {
+        static Snapshot of(Workspace ws) {
+            return new Snapshot(read(ws, Buffer.WEIGHTS), ws.bias());
+        }
+    }
+
+    /** Collects an online epoch's per-row numbers into one {@link EpochEvent}. */
+    private static final class EpochRecorder {
+        private final Snapshot start;
+        private final double[] z;
+        private final double[] p;
+        private final double[] delta;
+        private final double[] gradient;
+        private double biasGradient;
+
+        EpochRecorder(int rows, int features, Snapshot start) {
+            this.start = start;
+            this.z = new double[rows];
+            this.p = new double[rows];
+            this.delta = new double[rows];
+            this.gradient = new double[features];
+        }
+
+        void row(Dataset data, int i, double zi, double pi, double deltai) {
+            z[i] = zi;
+            p[i] = pi;
+            delta[i] = deltai;
+            for (int j = 0; j < gradient.length; j++) {
+                gradient[j] += deltai * data.x(i, j) / data.rows();
+            }
+            biasGradient += deltai / data.rows();
+        }
+
+        EpochEvent event(int epoch, double loss, Snapshot end) {
+            return new EpochEvent(epoch, start.weights, start.bias, z, p, delta, loss, gradient, biasGradient,
+                    end.weights, end.bias);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.tinynn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class ModelTest {
+
+    @Test
+    void page5Predictions() {
+        Model model = new Model(new double[] {1.2}, -2.1);
+        for (int i = 0; i < TutorialFacts.PAGE5_HOURS.length; i++) {
+            assertThat(model.probability(TutorialFacts.PAGE5_HOURS[i])).isCloseTo(TutorialFacts.PAGE5_P[i], within(1e-12));
+        }
+        assertThat(model.decide(0.5, 1.5)).isEqualTo(Decision.FAIL);
+        assertThat(model.decide(0.5, 2.5)).isEqualTo(Decision.PASS);
+    }
+
+    @Test
+    void boundaryIsWhereTheProbabilityEqualsTheThreshold() {
+        Model model = new Model(new double[] {TutorialFacts.RUN1_W}, TutorialFacts.RUN1_B);
+        assertThat(model.boundary(0.5)).isCloseTo(TutorialFacts.RUN1_BOUNDARY, within(1e-12));
+        assertThat(model.probability(model.boundary(0.6))).isCloseTo(0.6, within(1e-12));
+        assertThatThrownBy(() -> new Model(new double[] {1, 2}, 0).boundary(0.5)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void inputOfTheWrongLengthIsRefused() {
+        assertThatThrownBy(() -> new Model(new double[] {1, 2}, 0).z(3))
+                .hasMessageContaining("the model has 2 weights but the input has 1 values");
+    }
+
+    @Test
+    void decisionAtExactlyTheThresholdIsPass() {
+        assertThat(Decision.of(0.5, 0.5)).isEqualTo(Decision.PASS);
+        assertThat(Decision.of(Math.nextDown(0.5), 0.5)).isEqualTo(Decision.FAIL);
+        assertThat(Decision.PASS).hasToString("Pass");
+    }
+}
