@@ -1,0 +1,51 @@
+package dev.tinynn.cli;
+
+import dev.tinynn.core.TrainingDivergedException;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/**
+ * Starts {@code tinynn}. Errors reach the user as one line that names the problem and the fix, with
+ * a non-zero exit code: 2 for a bad option or value (picocli's usage code), 1 when training or a
+ * file operation fails. The stack trace is printed only with {@code --verbose}.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(Arrays.asList(args).contains("--verbose")).execute(args));
+    }
+
+    /** The configured command line, for the program and for tests. */
+    static CommandLine commandLine(boolean verbose) {
+        CommandLine cmd = new CommandLine(new Tinynn());
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            if (verbose) {
+                ex.printStackTrace(failed.getErr());
+            }
+            String name = failed.getCommandSpec().qualifiedName();
+            failed.getErr().println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        cmd.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            if (verbose) {
+                ex.printStackTrace(failed.getErr());
+            }
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + oneLine(ex));
+            return ex instanceof IllegalArgumentException
+                    ? failed.getCommandSpec().exitCodeOnInvalidInput()
+                    : failed.getCommandSpec().exitCodeOnExecutionException();
+        });
+        return cmd;
+    }
+
+    private static String oneLine(Exception ex) {
+        if (ex instanceof TrainingDivergedException || ex instanceof IllegalArgumentException) {
+            return ex.getMessage();
+        }
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        return message.lines().findFirst().orElse(message) + " (run again with --verbose for details)";
+    }
+}

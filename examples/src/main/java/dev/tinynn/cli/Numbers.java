@@ -1,0 +1,43 @@
+package dev.tinynn.cli;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/** How numbers are written for people: enough digits to recompute by hand, no noise. */
+final class Numbers {
+    private static final MathContext TEN_DIGITS = new MathContext(10);
+
+    private Numbers() {
+    }
+
+    /**
+     * At most ten significant digits, trailing zeros dropped: 0.5249791875, 1, −0.6, 2.44266217.
+     * Whole numbers print without a decimal point; very large or small ones in scientific notation.
+     */
+    static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        if (v == 0) {
+            return "0";
+        }
+        BigDecimal rounded = new BigDecimal(v).round(TEN_DIGITS).stripTrailingZeros();
+        double magnitude = Math.abs(v);
+        return magnitude >= 1e-6 && magnitude < 1e15 ? rounded.toPlainString() : rounded.toString();
+    }
+
+    /** Every digit a double holds (the shortest text that reads back as the same double). */
+    static String full(double v) {
+        String text = Double.toString(v);
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+    }
+
+    /** A vector as [a, b, …], each with {@link #full}. */
+    static String full(double[] v) {
+        StringBuilder text = new StringBuilder("[");
+        for (int j = 0; j < v.length; j++) {
+            text.append(j == 0 ? "" : ", ").append(full(v[j]));
+        }
+        return text.append(']').toString();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.tinynn.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tinynn.core.Dataset;
+import dev.tinynn.core.Trainer;
+import dev.tinynn.core.TrainingConfig;
+import dev.tinynn.core.TrainingListener;
+import dev.tinynn.core.TrainingResult;
+import dev.tinynn.core.spi.Backend;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code tinynn train}: trains one neuron and explains the result. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains one neuron and explains what it learned.",
+            "With no options: the tutorial's page-4 loop on study-hours (add --initial-weights 0.1 for its exact start)."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainingOptions options;
+
+    @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
+            description = "Pass when p >= T; between 0 and 1 (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--trace",
+            description = "Print every multiplication, sum, sigmoid, error and update of the first epochs.")
+    boolean trace;
+
+    @Option(names = "--trace-epochs", paramLabel = "N", defaultValue = "1",
+            description = "How many epochs --trace writes out (default: ${DEFAULT-VALUE}).")
+    int traceEpochs;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the explanation.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--threshold must be between 0 and 1 (exclusive), got " + threshold);
+        }
+        if (trace && json) {
+            throw new ParameterException(spec.commandLine(),
+                    "--trace and --json cannot be combined: --json prints the JSON object alone");
+        }
+        if (traceEpochs < 0) {
+            throw new ParameterException(spec.commandLine(), "--trace-epochs must be 0 or more, got " + traceEpochs);
+        }
+        Dataset data = options.dataset(spec);
+        TrainingConfig config = options.config(spec, data);
+        Backend backend = options.backend(spec);
+        PrintWriter out = spec.commandLine().getOut();
+
+        TrainReport report = new TrainReport(out, data, config, backend, threshold);
+        if (!json) {
+            report.settings();
+        }
+        TutorialLoss tutorialLoss = new TutorialLoss(data, config.epochs());
+        TrainingListener trace = this.trace ? new Trace(out, data, config, traceEpochs) : TrainingListener.NONE;
+        TrainingResult result = Trainer.train(backend, data, config, json ? TrainingListener.NONE : new TrainingListener() {
+            @Override
+            public void onRow(dev.tinynn.core.RowEvent event) {
+                trace.onRow(event);
+            }
+
+            @Override
+            public void onEpoch(dev.tinynn.core.EpochEvent event) {
+                trace.onEpoch(event);
+                tutorialLoss.onEpoch(event);
+            }
+        });
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            out.println(mapper.writeValueAsString(TrainJson.of(result, threshold)));
+        } else {
+            report.result(result, tutorialLoss.perEpoch());
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The --json object; the key names are part of the interface: scripts read them. */
+    record TrainJson(String backend, String data, String loss, String updates, double learningRate, int epochs,
+            double[] weights, double bias, double finalLoss, double accuracy) {
+
+        static TrainJson of(TrainingResult result, double threshold) {
+            TrainingConfig config = result.config();
+            return new TrainJson(result.backend(), result.data().name(), config.loss().id(), config.updates().id(),
+                    config.learningRate(), config.epochs(), result.weights(), result.bias(), result.finalLoss(),
+                    result.accuracy(threshold));
+        }
+    }
+}
