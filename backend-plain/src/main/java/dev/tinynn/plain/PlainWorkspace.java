@@ -5,6 +5,7 @@ import dev.tinynn.core.Loss;
 import dev.tinynn.core.Sigmoid;
 import dev.tinynn.core.spi.Buffer;
 import dev.tinynn.core.spi.Workspace;
+import java.util.Arrays;
 
 /**
  * The neuron's arithmetic as loops over {@code double[]}. X is stored row-major: row i, feature j
@@ -91,7 +92,7 @@ final class PlainWorkspace implements Workspace {
     // g = Xᵀ·δ / n,  g_b = Σδ / n
     @Override
     public void gradient() {
-        java.util.Arrays.fill(g, 0);
+        Arrays.fill(g, 0);
         gb = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
