@@ -49,14 +49,24 @@ public final class Trainer {
         }
     }
 
+    /**
+     * One batch epoch on a workspace: the six steps, in order. Returns the epoch's loss, computed
+     * from the forward pass before the update. This is exactly what {@link #train} runs per batch
+     * epoch; it is public so that benchmarks can time an epoch without copying its steps.
+     */
+    public static double batchEpoch(Workspace ws, Loss loss, double learningRate) {
+        ws.forward();                     // z = X·w + b
+        ws.sigmoid();                     // p = σ(z)
+        double value = ws.loss(loss);     // L = mean ℓ(z, p, y)
+        ws.delta(loss);                   // δ = ∂ℓ/∂z
+        ws.gradient();                    // g = Xᵀδ / n,  g_b = Σδ / n
+        ws.update(learningRate);          // w −= lr·g,    b −= lr·g_b
+        return value;
+    }
+
     private static double batchEpoch(Workspace ws, int epoch, TrainingConfig config, TrainingListener listener) {
         Snapshot before = listener == TrainingListener.NONE ? null : Snapshot.of(ws);
-        ws.forward();                            // z = X·w + b
-        ws.sigmoid();                            // p = σ(z)
-        double loss = ws.loss(config.loss());    // L = mean ℓ(z, p, y)
-        ws.delta(config.loss());                 // δ = ∂ℓ/∂z
-        ws.gradient();                           // g = Xᵀδ / n,  g_b = Σδ / n
-        ws.update(config.learningRate());        // w −= lr·g,    b −= lr·g_b
+        double loss = batchEpoch(ws, config.loss(), config.learningRate());
         if (before != null) {
             Snapshot after = Snapshot.of(ws);
             listener.onEpoch(new EpochEvent(epoch, before.weights, before.bias,
