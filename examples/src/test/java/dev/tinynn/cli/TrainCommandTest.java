@@ -108,7 +108,7 @@ class TrainCommandTest {
         "--epochs=-5                     | epochs must be 0 or more, got -5",
         "--loss=mse                      | unknown loss 'mse'; use one of: squared-error, cross-entropy",
         "--updates=sometimes             | unknown updates 'sometimes'; use one of: batch, online",
-        "--backend=cuda                  | unknown backend 'cuda'; available: plain",
+        "--backend=cuda                  | unknown backend 'cuda'; available: ejml, nd4j, plain",
         "--data=iris                     | unknown dataset 'iris'; built-in datasets are:",
         "--initial-weights=0.1,0.2       | initial weights [0.1, 0.2] have 2 values but 'study-hours' has 1 features",
         "--threshold=1.5                 | --threshold must be between 0 and 1 (exclusive), got 1.5",

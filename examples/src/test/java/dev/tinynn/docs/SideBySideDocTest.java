@@ -29,7 +29,11 @@ class SideBySideDocTest {
 
     /** The backends, in the order a reader meets them. */
     static final List<Column> BACKENDS = List.of(
-            new Column("plain", "Java arrays, `double[]`", "backend-plain/src/main/java/dev/tinynn/plain/PlainWorkspace.java"));
+            new Column("plain", "Java arrays, `double[]`", "backend-plain/src/main/java/dev/tinynn/plain/PlainWorkspace.java"),
+            new Column("ejml", "EJML, `DMatrixRMaj` with `CommonOps_DDRM`",
+                    "backend-ejml/src/main/java/dev/tinynn/ejml/EjmlWorkspace.java"),
+            new Column("nd4j", "ND4J, `INDArray` on OpenBLAS and libnd4j",
+                    "backend-nd4j/src/main/java/dev/tinynn/nd4j/Nd4jWorkspace.java"));
 
     /** The steps of one epoch: the Workspace method, its math, what it means. */
     static final String[][] STEPS = {
