@@ -29,6 +29,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions options;
 
+    @Mixin
+    BackendOption backendOption;
+
     @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
             description = "Pass when p >= T; between 0 and 1 (default: ${DEFAULT-VALUE}).")
     double threshold;
@@ -59,7 +62,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Dataset data = options.dataset(spec);
         TrainingConfig config = options.config(spec, data);
-        Backend backend = options.backend(spec);
+        Backend backend = backendOption.backend(spec);
         PrintWriter out = spec.commandLine().getOut();
 
         TrainReport report = new TrainReport(out, data, config, backend, threshold);

@@ -1,12 +1,10 @@
 package dev.tinynn.cli;
 
-import dev.tinynn.core.Backends;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.Updates;
-import dev.tinynn.core.spi.Backend;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,11 +15,6 @@ import picocli.CommandLine.TypeConversionException;
  * are the tutorial's page-4 loop: online updates with its (cross-entropy) rule, lr 0.1, 1000 epochs.
  */
 final class TrainingOptions {
-
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = Backends.DEFAULT,
-            description = "Linear-algebra backend that does the arithmetic (default: ${DEFAULT-VALUE}; "
-                    + "'tinynn backends' lists them).")
-    String backend;
 
     @Option(names = "--data", paramLabel = "NAME", defaultValue = "study-hours",
             description = "Built-in dataset: study-hours, study-sleep or study-hours-plus (default: ${DEFAULT-VALUE}).")
@@ -56,11 +49,6 @@ final class TrainingOptions {
     /** The dataset named by --data. */
     Dataset dataset(CommandSpec spec) {
         return checked(spec, () -> Datasets.named(data));
-    }
-
-    /** The backend named by --backend. */
-    Backend backend(CommandSpec spec) {
-        return checked(spec, () -> Backends.named(backend));
     }
 
     /** The training settings, checked against the data (one initial weight per feature). */
