@@ -238,7 +238,7 @@ class TutorialCommandTest {
         "--page=9                   | --page must be 1 to 7, got 9",
         "--page=0                   | --page must be 1 to 7, got 0",
         "--page=two                 | Invalid value for option '--page': 'two' is not an int",
-        "--backend=cuda             | unknown backend 'cuda'; available: plain",
+        "--backend=cuda             | unknown backend 'cuda'; available: ",
         "--answers=q6=a,b,c         | --answers: unknown exercise 'q6'; use order (page 4), q5 (page 5) or q7 (page 7)",
         "--answers=q5=a,b           | --answers q5=a,b: give 3 letters a to c, one per question",
         "--answers=q7=a,b,d         | --answers q7=a,b,d: give 3 letters a to c",
