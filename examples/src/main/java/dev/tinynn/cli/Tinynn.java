@@ -1,5 +1,6 @@
 package dev.tinynn.cli;
 
+import dev.tinynn.tutorial.JShellCommand;
 import dev.tinynn.tutorial.TutorialCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Tinynn.Version.class,
         description = "One neuron, trained by hand: the samples for \"Build a Tiny Neural Network by Hand\".",
-        subcommands = {TrainCommand.class, TutorialCommand.class, HelpCommand.class})
+        subcommands = {TrainCommand.class, TutorialCommand.class, JShellCommand.class, HelpCommand.class})
 public final class Tinynn {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

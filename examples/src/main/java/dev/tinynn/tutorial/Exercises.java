@@ -114,7 +114,7 @@ final class Exercises {
             lesson.wrap("Not quite. ", "Step " + (wrong + 1) + " is card " + (right.get(wrong) + 1) + " ("
                     + cards.get(right.get(wrong)) + "), not card " + (chosen.get(wrong) + 1) + ": "
                     + reasons.get(wrong));
-            lesson.wrap("The order is " + cardNumbers(right) + ". ", sentence(summary));
+            lesson.wrap("", "The order is " + cardNumbers(right) + ": " + summary);
         }
         lesson.blank();
     }

@@ -187,7 +187,7 @@ class TutorialCommandTest {
         assertThat(flat(cli.out()))
                 .contains("Not quite. Step 1 is card 3 (forward pass: z = w·hours + b, p = σ(z)), not card 4: "
                         + "nothing can be measured")
-                .contains("The order is 3, 4, 1, 2.")
+                .contains("The order is 3, 4, 1, 2: first the forward pass makes p; the loss measures")
                 .contains("Not quite. The loss needs the label y")
                 .contains("The answer is b: Inference is the forward pass alone.")
                 .contains("1 of 3 right.")
