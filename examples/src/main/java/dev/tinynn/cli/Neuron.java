@@ -8,20 +8,20 @@ import dev.tinynn.core.Updates;
 import java.util.List;
 
 /** The neuron's formulas written with the data's own feature names, for printing. */
-final class Neuron {
+public final class Neuron {
     private final List<String> features;
 
-    Neuron(Dataset data) {
+    public Neuron(Dataset data) {
         this.features = data.featureNames();
     }
 
     /** w, or w1, w2, … when there are several features. */
-    String weightName(int j) {
+    public String weightName(int j) {
         return features.size() == 1 ? "w" : "w" + (j + 1);
     }
 
     /** z = w·hours + b, or z = w1·study + w2·sleep + b. */
-    String z() {
+    public String z() {
         StringBuilder text = new StringBuilder("z = ");
         for (int j = 0; j < features.size(); j++) {
             text.append(weightName(j)).append('·').append(features.get(j)).append(" + ");
@@ -30,7 +30,7 @@ final class Neuron {
     }
 
     /** 1·0.1 + 5·0.1 + 0: the products that make z, with numbers. */
-    String zWithNumbers(double[] x, double[] w, double b) {
+    public String zWithNumbers(double[] x, double[] w, double b) {
         StringBuilder text = new StringBuilder();
         for (int j = 0; j < x.length; j++) {
             text.append(num(x[j])).append('·').append(num(w[j])).append(" + ");

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** How numbers are written for people: enough digits to recompute by hand, no noise. */
-final class Numbers {
+public final class Numbers {
     private static final MathContext TEN_DIGITS = new MathContext(10);
 
     private Numbers() {
@@ -14,7 +14,7 @@ final class Numbers {
      * At most ten significant digits, trailing zeros dropped: 0.5249791875, 1, −0.6, 2.44266217.
      * Whole numbers print without a decimal point; very large or small ones in scientific notation.
      */
-    static String num(double v) {
+    public static String num(double v) {
         if (!Double.isFinite(v)) {
             return Double.toString(v);
         }
@@ -27,13 +27,13 @@ final class Numbers {
     }
 
     /** Every digit a double holds (the shortest text that reads back as the same double). */
-    static String full(double v) {
+    public static String full(double v) {
         String text = Double.toString(v);
         return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
 
     /** A vector as [a, b, …], each with {@link #full}. */
-    static String full(double[] v) {
+    public static String full(double[] v) {
         StringBuilder text = new StringBuilder("[");
         for (int j = 0; j < v.length; j++) {
             text.append(j == 0 ? "" : ", ").append(full(v[j]));

@@ -1,5 +1,7 @@
 package dev.tinynn.cli;
 
+import dev.tinynn.tutorial.JShellCommand;
+import dev.tinynn.tutorial.TutorialCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
@@ -10,7 +12,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Tinynn.Version.class,
         description = "One neuron, trained by hand: the samples for \"Build a Tiny Neural Network by Hand\".",
-        subcommands = {TrainCommand.class, CompareCommand.class, BackendsCommand.class, HelpCommand.class})
+        subcommands = {TrainCommand.class, TutorialCommand.class, CompareCommand.class, BackendsCommand.class,
+            JShellCommand.class, HelpCommand.class})
 public final class Tinynn {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -9,11 +9,11 @@ import dev.tinynn.core.Dataset;
  * p taken just before that row's update (online) or from the epoch's forward pass (batch). It is
  * the same number whichever loss drives the updates, so a run can be compared with the tutorial's.
  */
-final class TutorialLoss implements TrainingListener {
+public final class TutorialLoss implements TrainingListener {
     private final double[] y;
     private final double[] perEpoch;
 
-    TutorialLoss(Dataset data, int epochs) {
+    public TutorialLoss(Dataset data, int epochs) {
         this.y = data.labels();
         this.perEpoch = new double[epochs];
     }
@@ -29,7 +29,7 @@ final class TutorialLoss implements TrainingListener {
     }
 
     /** Entry e is epoch e. */
-    double[] perEpoch() {
+    public double[] perEpoch() {
         return perEpoch;
     }
 }

@@ -1,0 +1,59 @@
+package dev.tinynn.samples;
+
+import dev.tinynn.core.Backends;
+import dev.tinynn.core.Dataset;
+import dev.tinynn.core.Decision;
+import dev.tinynn.core.spi.Backend;
+import dev.tinynn.core.spi.Buffer;
+import dev.tinynn.core.spi.Workspace;
+import java.util.List;
+
+/**
+ * Page 3, sigmoid and decisions: p = σ(z) = 1 / (1 + e^(−z)) turns any raw score into (0, 1);
+ * Pass when p ≥ 0.5 (a choice, not a law).
+ *
+ * <p>Run: {@code java -cp examples/target/tinynn.jar dev.tinynn.samples.Page3SigmoidAndDecisions plain}
+ */
+public final class Page3SigmoidAndDecisions {
+    private Page3SigmoidAndDecisions() {
+    }
+
+    public static void main(String[] args) {
+        Backend backend = Backends.named(args.length > 0 ? args[0] : "plain");
+
+        // The sigmoid table. Trick: a neuron with w = 1, b = 0 has z = x, so feeding it the z values
+        // as inputs makes the backend compute sigma(z) for us.
+        double[] zs = {-2, 0, 1.2, 4};
+        double[] p = sigmoidOfInputs(backend, zs, 1.0, 0.0);
+        for (int i = 0; i < zs.length; i++) {
+            System.out.println("sigma(" + zs[i] + ") = " + p[i]);
+        }
+
+        // Decisions with w = 0.5, b = -1: 3 hours, and the exercise's 2.5 hours.
+        double[] hours = {3, 2.5};
+        double threshold = 0.5;   // try 0.6: 2.5 hours flips to Fail
+        double[] pHours = sigmoidOfInputs(backend, hours, 0.5, -1.0);
+        for (int i = 0; i < hours.length; i++) {
+            double z = hours[i] * 0.5 + -1.0;
+            System.out.println(hours[i] + " hours: z = " + z + ", p = " + pHours[i] + " -> "
+                    + Decision.of(pHours[i], threshold));
+        }
+    }
+
+    /** p = σ(x·w + b) for each x, computed by the backend. */
+    static double[] sigmoidOfInputs(Backend backend, double[] xs, double w, double b) {
+        double[][] rows = new double[xs.length][];
+        for (int i = 0; i < xs.length; i++) {
+            rows[i] = new double[] {xs[i]};
+        }
+        Dataset data = Dataset.of("inputs", List.of("x"), rows, new double[xs.length]);
+        double[] p = new double[xs.length];
+        try (Workspace ws = backend.open(data)) {
+            ws.setParameters(new double[] {w}, b);
+            ws.forward();   // z = x*w + b
+            ws.sigmoid();   // p = sigma(z)
+            ws.read(Buffer.P, p);
+        }
+        return p;
+    }
+}
