@@ -1,0 +1,190 @@
+package dev.tinynn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tinynn.core.spi.Backend;
+import dev.tinynn.core.spi.Buffer;
+import dev.tinynn.core.spi.Workspace;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Properties that hold for any data, checked on hundreds of seeded random cases per run (plain
+ * JUnit 5 parameterised tests over a seeded generator: a failing case prints its seed, and the
+ * same seed always builds the same case). A backend module runs them with a three-line subclass,
+ * and needs {@code tinynn-backend-plain} on its test class path:
+ *
+ * <pre>
+ * class MyBackendPropertiesTest extends BackendProperties {
+ *     &#64;Override
+ *     protected Backend backend() {
+ *         return Backends.named("my-backend");
+ *     }
+ * }
+ * </pre>
+ *
+ * <ul>
+ *   <li>the backend agrees with the plain backend, whatever the shape, scale, loss or schedule;</li>
+ *   <li>its analytic gradient agrees with centred finite differences;</li>
+ *   <li>one batch step with a small enough learning rate never increases the loss;</li>
+ *   <li>in batch mode, the order of the rows does not change what is learned.</li>
+ * </ul>
+ */
+public abstract class BackendProperties {
+    private static final int CASES = 200;
+
+    /** The backend under test. */
+    protected abstract Backend backend();
+
+    /** The seeds of the random cases: the same every run. */
+    static LongStream seeds() {
+        return LongStream.range(0, CASES).map(i -> 0x7E57_0000L + i);
+    }
+
+    /** A random case: shape 1..40 × 1..6, inputs at a random scale from 0.01 to 100, labels 0/1, a starting point. */
+    record Case(long seed, Dataset data, double[] w, double b, Loss loss, Updates updates) {
+        static Case of(long seed) {
+            Random random = new Random(seed);
+            int n = 1 + random.nextInt(40);
+            int d = 1 + random.nextInt(6);
+            double scale = Math.pow(10, random.nextDouble() * 4 - 2);
+            double[][] x = new double[n][d];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    x[i][j] = scale * random.nextGaussian();
+                }
+                y[i] = random.nextBoolean() ? 1 : 0;
+            }
+            double[] w = random.doubles(d, -1, 1).map(v -> v / scale).toArray();
+            Dataset data = Dataset.of("seed " + seed, IntStream.range(0, d).mapToObj(j -> "x" + j).toList(), x, y);
+            return new Case(seed, data, w, random.nextDouble() * 2 - 1,
+                    Loss.values()[random.nextInt(2)], Updates.values()[random.nextInt(2)]);
+        }
+
+        /** A learning rate below 1 / (the loss's smoothness bound), so a gradient step cannot overshoot. */
+        double safeLearningRate() {
+            double maxNormSquared = 0;
+            for (int i = 0; i < data.rows(); i++) {
+                double norm = 1; // the bias's input
+                for (double v : data.row(i)) {
+                    norm += v * v;
+                }
+                maxNormSquared = Math.max(maxNormSquared, norm);
+            }
+            return 0.5 / maxNormSquared;
+        }
+
+        @Override
+        public String toString() {
+            return "seed " + seed + ": " + data.rows() + "×" + data.features() + ", " + loss + ", " + updates;
+        }
+    }
+
+    static Stream<Case> cases() {
+        return seeds().mapToObj(Case::of);
+    }
+
+    private static double relative(double a, double b) {
+        return Math.abs(a - b) / Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void agreesWithPlain(Case c) {
+        TrainingConfig config = new TrainingConfig(c.loss(), c.updates(), c.safeLearningRate() * 4, 20, c.w(), c.b());
+        TrainingResult expected = Trainer.train(Backends.named("plain"), c.data(), config);
+        TrainingResult actual = Trainer.train(backend(), c.data(), config);
+        for (int j = 0; j < expected.weights().length; j++) {
+            assertThat(relative(actual.weights()[j], expected.weights()[j])).as("w%d", j).isLessThanOrEqualTo(1e-10);
+        }
+        assertThat(relative(actual.bias(), expected.bias())).as("b").isLessThanOrEqualTo(1e-10);
+        assertThat(relative(actual.finalLoss(), expected.finalLoss())).as("loss").isLessThanOrEqualTo(1e-10);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void gradientMatchesFiniteDifferences(Case c) {
+        try (Workspace ws = backend().open(c.data())) {
+            ws.setParameters(c.w(), c.b());
+            ws.forward();
+            ws.sigmoid();
+            ws.delta(c.loss());
+            ws.gradient();
+            double[] g = new double[c.data().features()];
+            ws.read(Buffer.GRADIENT, g);
+            double gb = ws.biasGradient();
+            for (int j = 0; j <= g.length; j++) {
+                // The step is relative to the weight's scale, so each difference moves z by about 1e-6.
+                double h = 1e-6 * (j < g.length ? Math.abs(c.w()[j]) + 1e-3 : 1);
+                double[] plus = c.w().clone();
+                double[] minus = c.w().clone();
+                double bPlus = c.b();
+                double bMinus = c.b();
+                if (j < g.length) {
+                    plus[j] += h;
+                    minus[j] -= h;
+                } else {
+                    bPlus += h;
+                    bMinus -= h;
+                }
+                double numeric = (lossAt(ws, c.loss(), plus, bPlus) - lossAt(ws, c.loss(), minus, bMinus)) / (2 * h);
+                double analytic = j < g.length ? g[j] : gb;
+                // Relative error, with a floor for gradients that are all but zero (saturated rows).
+                assertThat(Math.abs(analytic - numeric))
+                        .as("∂L/∂%s: analytic %s, numeric %s", j < g.length ? "w" + j : "b", analytic, numeric)
+                        .isLessThanOrEqualTo(1e-6 * Math.max(Math.abs(analytic), Math.abs(numeric)) + 1e-8);
+            }
+        }
+    }
+
+    private static double lossAt(Workspace ws, Loss loss, double[] w, double b) {
+        ws.setParameters(w, b);
+        ws.forward();
+        ws.sigmoid();
+        return ws.loss(loss);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void smallBatchStepNeverIncreasesTheLoss(Case c) {
+        try (Workspace ws = backend().open(c.data())) {
+            ws.setParameters(c.w(), c.b());
+            double before = Trainer.batchEpoch(ws, c.loss(), c.safeLearningRate());
+            ws.forward();
+            ws.sigmoid();
+            double after = ws.loss(c.loss());
+            assertThat(after).as("loss after one step (before: %s)", before)
+                    .isLessThanOrEqualTo(before + 1e-14 * Math.max(1, before));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void batchTrainingIgnoresRowOrder(Case c) {
+        Dataset data = c.data();
+        List<Integer> order = new ArrayList<>(IntStream.range(0, data.rows()).boxed().toList());
+        Collections.shuffle(order, new Random(c.seed()));
+        double[][] x = new double[data.rows()][];
+        double[] y = new double[data.rows()];
+        for (int i = 0; i < data.rows(); i++) {
+            x[i] = data.row(order.get(i));
+            y[i] = data.y(order.get(i));
+        }
+        Dataset shuffled = Dataset.of("shuffled", data.featureNames(), x, y);
+        TrainingConfig config = new TrainingConfig(c.loss(), Updates.BATCH, c.safeLearningRate() * 4, 20, c.w(), c.b());
+        Model original = Trainer.train(backend(), data, config).model();
+        Model reordered = Trainer.train(backend(), shuffled, config).model();
+        for (int i = 0; i < data.rows(); i++) {
+            assertThat(relative(reordered.probability(data.row(i)), original.probability(data.row(i))))
+                    .as("p of row %d", i).isLessThanOrEqualTo(1e-10);
+        }
+    }
+}
