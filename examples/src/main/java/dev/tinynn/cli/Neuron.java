@@ -12,7 +12,11 @@ final class Neuron {
     private final List<String> features;
 
     Neuron(Dataset data) {
-        this.features = data.featureNames();
+        this(data.featureNames());
+    }
+
+    Neuron(List<String> features) {
+        this.features = features;
     }
 
     /** w, or w1, w2, … when there are several features. */

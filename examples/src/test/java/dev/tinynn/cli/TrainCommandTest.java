@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -105,7 +108,12 @@ class TrainCommandTest {
         "--epochs=abc                    | Invalid value for option '--epochs': 'abc' is not an int",
         "--learning-rate=-1              | learning rate must be a finite number greater than 0, got -1.0",
         "--learning-rate=NaN             | learning rate must be a finite number greater than 0, got NaN",
-        "--epochs=-5                     | epochs must be 0 or more, got -5",
+        "--epochs=-5                     | --epochs must be between 1 and 10000000, got -5",
+        "--epochs=0                      | --epochs must be between 1 and 10000000, got 0",
+        "--epochs=10000001               | --epochs must be between 1 and 10000000, got 10000001",
+        "--learning-rate=0               | learning rate must be a finite number greater than 0, got 0.0",
+        "--learning-rate=1e308           | learning rate 1E+308 is absurdly large: above a million (1e6)",
+        "--learning-rate=Infinity        | learning rate Infinity is absurdly large",
         "--loss=mse                      | unknown loss 'mse'; use one of: squared-error, cross-entropy",
         "--updates=sometimes             | unknown updates 'sometimes'; use one of: batch, online",
         "--backend=cuda                  | unknown backend 'cuda'; available: plain",
@@ -123,12 +131,14 @@ class TrainCommandTest {
     }
 
     @Test
-    void divergenceIsExplainedNotPrintedAsNaN() {
-        Cli cli = Cli.run("train", "--updates", "batch", "--learning-rate", "1e308");
+    void divergenceIsExplainedNotPrintedAsNaN(@TempDir Path dir) throws Exception {
+        // Inputs near 1e200 overflow z = w·x in the second epoch, even at learning rate 1.
+        Path huge = Files.writeString(dir.resolve("huge.csv"), "x,passed\n1e200,0\n2e200,1\n");
+        Cli cli = Cli.run("train", "--data", huge.toString(), "--updates", "batch", "--learning-rate", "1");
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.out()).doesNotContain("NaN");
         assertThat(cli.err().lines()).hasSize(1);
-        assertThat(cli.err()).startsWith("tinynn train: training diverged at epoch ")
+        assertThat(cli.err()).startsWith("tinynn train: training diverged at epoch 1: the loss became NaN")
                 .contains("try a smaller learning rate");
     }
 }
