@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Tinynn.Version.class,
         description = "One neuron, trained by hand: the samples for \"Build a Tiny Neural Network by Hand\".",
-        subcommands = {TrainCommand.class, PredictCommand.class, GradcheckCommand.class, HelpCommand.class})
+        subcommands = {TrainCommand.class, PredictCommand.class, GradcheckCommand.class, LabCommand.class,
+            HelpCommand.class})
 public final class Tinynn {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
