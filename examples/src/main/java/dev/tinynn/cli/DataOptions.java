@@ -61,7 +61,14 @@ final class DataOptions {
                 throw new ParameterException(spec.commandLine(), "--label and --features choose the columns of a CSV"
                         + " file, but '" + data + "' is a built-in dataset; leave them out, or give --data a .csv file");
             }
-            raw = TrainingOptions.checked(spec, () -> Datasets.named(data));
+            raw = TrainingOptions.checked(spec, () -> {
+                try {
+                    return Datasets.named(data);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage() + "; to read a file, give a name that ends in"
+                            + " .csv or contains a /, such as ./" + data, e);
+                }
+            });
             labelName = TrainingData.BUILT_IN_LABEL;
         }
         Standardization scaling = standardize ? Standardization.of(raw) : null;

@@ -148,9 +148,10 @@ public final class ModelFile {
             String where = e.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
+            String reason = TextFiles.firstLine(e.getOriginalMessage());
             throw new IllegalArgumentException("model file '" + file + "' is damaged"
-                    + (where.isEmpty() ? "" : " at '" + where + "'") + ": " + TextFiles.firstLine(e.getOriginalMessage())
-                    + again);
+                    + (where.isEmpty() ? "" : " at '" + where + "'") + ": "
+                    + (reason.startsWith("Missing creator property") ? "the field is missing" : reason) + again);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("model file '" + file + "' is damaged: "
                     + TextFiles.firstLine(e.getOriginalMessage()) + again);
