@@ -39,7 +39,7 @@ final class DataOptions {
 
     @Option(names = "--standardize",
             description = "Replace every input by its z-score, (x − mean) / sd, with the mean and population "
-                    + "standard deviation of the training rows; --save keeps them with the model.")
+                    + "standard deviation of the training rows (train --save keeps them with the model).")
     boolean standardize;
 
     /** Whether {@code --data} names a file rather than a built-in dataset (see the class comment). */
