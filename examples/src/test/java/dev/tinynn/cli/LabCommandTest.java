@@ -2,7 +2,6 @@ package dev.tinynn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +30,7 @@ class LabCommandTest {
         double[] finals = new double[3];
         String[] rates = {"0.01", "0.1", "0.5"};
         for (int k = 0; k < 3; k++) {
-            Cli train = Cli.run("train", "--json", "--initial-weights", "0.1", "--learning-rate", rates[k]);
-            finals[k] = new ObjectMapper().readTree(train.out()).get("finalLoss").asDouble();
+            finals[k] = Cli.trainJson("--initial-weights", "0.1", "--learning-rate", rates[k]).get("finalLoss").asDouble();
             assertThat(line(lab, "final").get(k)).isEqualTo(Numbers.num(finals[k]));
         }
         assertThat(finals[0]).isGreaterThan(finals[1]);

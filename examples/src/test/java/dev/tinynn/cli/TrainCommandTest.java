@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,35 +14,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TrainCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static JsonNode json(String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("train", "--json"));
-        all.addAll(List.of(args));
-        Cli cli = Cli.run(all.toArray(String[]::new));
-        assertThat(cli.err()).isEmpty();
-        assertThat(cli.exitCode()).isZero();
-        return JSON.readTree(cli.out());
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] values = new double[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asDouble();
-        }
-        return values;
-    }
-
     @Test
     void jsonOfTheTutorialsRun1() throws Exception {
-        JsonNode run = json("--initial-weights", "0.1");
+        JsonNode run = Cli.trainJson("--initial-weights", "0.1");
         assertThat(run.get("backend").asText()).isEqualTo("plain");
         assertThat(run.get("data").asText()).isEqualTo("study-hours");
         assertThat(run.get("loss").asText()).isEqualTo("cross-entropy");
         assertThat(run.get("updates").asText()).isEqualTo("online");
         assertThat(run.get("learningRate").asDouble()).isEqualTo(0.1);
         assertThat(run.get("epochs").asInt()).isEqualTo(1000);
-        assertThat(doubles(run.get("weights"))).containsExactly(new double[] {4.3018685464211535}, within(1e-12));
+        assertThat(Cli.doubles(run.get("weights"))).containsExactly(new double[] {4.3018685464211535}, within(1e-12));
         assertThat(run.get("bias").asDouble()).isCloseTo(-10.50801155978499, within(1e-12));
         assertThat(run.get("finalLoss").asDouble()).isCloseTo(0.05727847827, within(1e-10));
         assertThat(run.get("accuracy").asDouble()).isEqualTo(1.0);
@@ -55,14 +35,14 @@ class TrainCommandTest {
 
     @Test
     void jsonOfTheTutorialsRun2And3() throws Exception {
-        JsonNode online = json("--data", "study-sleep", "--initial-weights", "0.1,0.1");
-        assertThat(doubles(online.get("weights")))
+        JsonNode online = Cli.trainJson("--data", "study-sleep", "--initial-weights", "0.1,0.1");
+        assertThat(Cli.doubles(online.get("weights")))
                 .containsExactly(new double[] {9.513711269289013, -3.139325049628247}, within(1e-9));
         assertThat(online.get("bias").asDouble()).isCloseTo(-3.1632590797293045, within(1e-9));
 
-        JsonNode batch = json("--data", "study-sleep", "--initial-weights", "0.1,0.1", "--updates", "batch",
+        JsonNode batch = Cli.trainJson("--data", "study-sleep", "--initial-weights", "0.1,0.1", "--updates", "batch",
                 "--learning-rate", "0.4");
-        assertThat(doubles(batch.get("weights"))).containsExactly(new double[] {8.951664356, -2.969628227}, within(1e-8));
+        assertThat(Cli.doubles(batch.get("weights"))).containsExactly(new double[] {8.951664356, -2.969628227}, within(1e-8));
         assertThat(batch.get("bias").asDouble()).isCloseTo(-2.980323146, within(1e-8));
     }
 

@@ -21,32 +21,15 @@ class TrainOwnDataTest {
     @TempDir
     Path dir;
 
-    private static JsonNode json(String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("train", "--json"));
-        all.addAll(List.of(args));
-        Cli cli = Cli.run(all.toArray(String[]::new));
-        assertThat(cli.err()).isEmpty();
-        assertThat(cli.exitCode()).isZero();
-        return JSON.readTree(cli.out());
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] values = new double[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asDouble();
-        }
-        return values;
-    }
-
     @Test
     void aCsvFileTrainsExactlyLikeTheBuiltInDataset() throws Exception {
-        JsonNode file = json("--data", GRADES, "--features", "quiz,attendance", "--standardize");
-        JsonNode builtIn = json("--data", "quiz-attendance", "--standardize");
+        JsonNode file = Cli.trainJson("--data", GRADES, "--features", "quiz,attendance", "--standardize");
+        JsonNode builtIn = Cli.trainJson("--data", "quiz-attendance", "--standardize");
         assertThat(file.get("data").asText()).isEqualTo(GRADES);
-        assertThat(doubles(file.get("weights"))).containsExactly(doubles(builtIn.get("weights")));
+        assertThat(Cli.doubles(file.get("weights"))).containsExactly(Cli.doubles(builtIn.get("weights")));
         assertThat(file.get("bias").asDouble()).isEqualTo(builtIn.get("bias").asDouble());
         // Recomputed with NumPy (online, lr 0.1, 1000 epochs, z-scores): both weights positive, read one by one.
-        assertThat(doubles(file.get("weights")))
+        assertThat(Cli.doubles(file.get("weights")))
                 .containsExactly(new double[] {2.151574992010973, 2.590412700591796}, within(1e-12));
         assertThat(file.get("bias").asDouble()).isCloseTo(-0.08077817067350594, within(1e-12));
         assertThat(file.get("accuracy").asDouble()).isEqualTo(0.8);
@@ -61,16 +44,16 @@ class TrainOwnDataTest {
         // The label first, an unused text column, features in another order than the file's.
         Path csv = Files.writeString(dir.resolve("hours.csv"), "passed,name,sleep,hours\n0,a,5,1\n0,b,6,2\n1,c,7,3\n"
                 + "1,d,8,4\n");
-        JsonNode tutorialOrder = json("--data", csv.toString(), "--label", "passed", "--features", "hours,sleep",
+        JsonNode tutorialOrder = Cli.trainJson("--data", csv.toString(), "--label", "passed", "--features", "hours,sleep",
                 "--initial-weights", "0.1,0.1");
         // study-sleep, read from a file: the tutorial's run 2.
-        assertThat(doubles(tutorialOrder.get("weights")))
+        assertThat(Cli.doubles(tutorialOrder.get("weights")))
                 .containsExactly(new double[] {9.513711269289013, -3.139325049628247}, within(1e-9));
         assertThat(tutorialOrder.get("bias").asDouble()).isCloseTo(-3.1632590797293045, within(1e-9));
         // In the file's order the same neuron comes out with its weights swapped.
-        JsonNode fileOrder = json("--data", csv.toString(), "--label", "passed", "--features", "sleep,hours",
+        JsonNode fileOrder = Cli.trainJson("--data", csv.toString(), "--label", "passed", "--features", "sleep,hours",
                 "--initial-weights", "0.1,0.1");
-        assertThat(doubles(fileOrder.get("weights")))
+        assertThat(Cli.doubles(fileOrder.get("weights")))
                 .containsExactly(new double[] {-3.139325049628247, 9.513711269289013}, within(1e-9));
     }
 
@@ -103,8 +86,8 @@ class TrainOwnDataTest {
         assertThat(saved.get("features").toString()).isEqualTo("[\"quiz\",\"attendance\"]");
         assertThat(saved.get("label").asText()).isEqualTo("passed");
         assertThat(saved.get("threshold").asDouble()).isEqualTo(0.6);
-        assertThat(doubles(saved.get("standardization").get("means"))).containsExactly(65.1, 73.5);
-        assertThat(doubles(saved.get("standardization").get("standardDeviations")))
+        assertThat(Cli.doubles(saved.get("standardization").get("means"))).containsExactly(65.1, 73.5);
+        assertThat(Cli.doubles(saved.get("standardization").get("standardDeviations")))
                 .containsExactly(new double[] {14.90268432, 12.00208315}, within(1e-8));
         JsonNode training = saved.get("training");
         assertThat(training.get("data").asText()).isEqualTo(GRADES);
@@ -114,13 +97,13 @@ class TrainOwnDataTest {
         assertThat(training.get("updates").asText()).isEqualTo("online");
         assertThat(training.get("learningRate").asDouble()).isEqualTo(0.5);
         assertThat(training.get("epochs").asInt()).isEqualTo(200);
-        assertThat(doubles(training.get("initialWeights"))).containsExactly(0, 0);
+        assertThat(Cli.doubles(training.get("initialWeights"))).containsExactly(0, 0);
         assertThat(training.get("initialBias").asDouble()).isEqualTo(0.25);
 
         // The same numbers as the run's --json.
-        JsonNode run = json("--data", GRADES, "--features", "quiz,attendance", "--standardize", "--learning-rate", "0.5",
+        JsonNode run = Cli.trainJson("--data", GRADES, "--features", "quiz,attendance", "--standardize", "--learning-rate", "0.5",
                 "--epochs", "200", "--initial-bias", "0.25");
-        assertThat(doubles(saved.get("weights"))).containsExactly(doubles(run.get("weights")));
+        assertThat(Cli.doubles(saved.get("weights"))).containsExactly(Cli.doubles(run.get("weights")));
         assertThat(saved.get("bias").asDouble()).isEqualTo(run.get("bias").asDouble());
         assertThat(training.get("finalLoss").asDouble()).isEqualTo(run.get("finalLoss").asDouble());
     }
