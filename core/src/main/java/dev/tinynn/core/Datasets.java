@@ -34,10 +34,27 @@ public final class Datasets {
         return studyHours().withRow("study-hours-plus", new double[] {5}, 1);
     }
 
+    /**
+     * Quiz score (0 to 100) and attendance (%) → passed: the completion page's "new 8–10 row
+     * dataset", ten rows of our own. Unlike D2 the two inputs are not tied to each other (their
+     * correlation is about 0.29), so the data pins down each weight on its own and the two can be
+     * read one by one. It is not separable by any line either: (63, 70) passed and (73, 70) did
+     * not, so the weights settle at finite values instead of growing for ever. The inputs are on
+     * a scale of tens, so train it with {@code --standardize} (or a learning rate around 0.001).
+     */
+    public static Dataset quizAttendance() {
+        return Dataset.of("quiz-attendance", List.of("quiz", "attendance"),
+                new double[][] {
+                    {40, 55}, {48, 80}, {55, 65}, {58, 92}, {63, 70},
+                    {67, 60}, {72, 85}, {73, 70}, {84, 90}, {91, 68}},
+                new double[] {0, 0, 0, 1, 1, 0, 1, 0, 1, 1});
+    }
+
     private static final Map<String, Supplier<Dataset>> BUILT_IN = Map.of(
             "study-hours", Datasets::studyHours,
             "study-sleep", Datasets::studySleep,
-            "study-hours-plus", Datasets::studyHoursPlus);
+            "study-hours-plus", Datasets::studyHoursPlus,
+            "quiz-attendance", Datasets::quizAttendance);
 
     /** The names of the built-in datasets, sorted. */
     public static List<String> names() {

@@ -2,6 +2,7 @@ package dev.tinynn.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,42 @@ class DatasetTest {
     }
 
     @Test
+    void quizAttendanceHasTwoInputsThatAreNotCollinear() {
+        Dataset qa = Datasets.named("quiz-attendance");
+        assertThat(qa.rows()).isEqualTo(10);
+        assertThat(qa.featureNames()).containsExactly("quiz", "attendance");
+        assertThat(qa.row(0)).containsExactly(40, 55);
+        assertThat(qa.row(9)).containsExactly(91, 68);
+        assertThat(qa.labels()).containsExactly(0, 0, 0, 1, 1, 0, 1, 0, 1, 1);
+        for (int i = 0; i < qa.rows(); i++) {
+            assertThat(qa.x(i, 0)).as("quiz score").isBetween(0.0, 100.0);
+            assertThat(qa.x(i, 1)).as("attendance %").isBetween(0.0, 100.0);
+        }
+        // Pearson's r of the two inputs, worked out by hand: 0.2854…; D2's is exactly 1.
+        assertThat(correlation(qa)).isCloseTo(0.2854, within(1e-4));
+        assertThat(correlation(Datasets.studySleep())).isCloseTo(1.0, within(1e-12));
+        // Not separable by a line: (63, 70) passed, (73, 70) failed, at the same attendance and a lower quiz score.
+        assertThat(qa.row(4)).containsExactly(63, 70);
+        assertThat(qa.y(4)).isEqualTo(1);
+        assertThat(qa.row(7)).containsExactly(73, 70);
+        assertThat(qa.y(7)).isEqualTo(0);
+    }
+
+    private static double correlation(Dataset data) {
+        Standardization s = Standardization.of(data);
+        Dataset z = s.apply(data);
+        double sum = 0;
+        for (int i = 0; i < z.rows(); i++) {
+            sum += z.x(i, 0) * z.x(i, 1);
+        }
+        return sum / z.rows();
+    }
+
+    @Test
     void unknownNameListsTheBuiltIns() {
         assertThatThrownBy(() -> Datasets.named("iris"))
-                .hasMessage("unknown dataset 'iris'; built-in datasets are: study-hours, study-hours-plus, study-sleep");
+                .hasMessage("unknown dataset 'iris'; built-in datasets are: quiz-attendance, study-hours, study-hours-plus,"
+                        + " study-sleep");
     }
 
     @Test

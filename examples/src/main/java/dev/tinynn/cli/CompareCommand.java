@@ -39,6 +39,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions options;
 
+    @Mixin
+    LearningRateOption learningRate;
+
     @Option(names = "--json", description = "Print a JSON array, one object per backend, instead of the table.")
     boolean json;
 
@@ -56,8 +59,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Dataset data = options.dataset(spec);
-        TrainingConfig config = options.config(spec, data);
+        Dataset data = options.data(spec).data();
+        TrainingConfig config = options.config(spec, data, learningRate.value);
         TrainingResult reference = Trainer.train(Backends.named(Backends.DEFAULT), data, config);
         List<Row> rows = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();

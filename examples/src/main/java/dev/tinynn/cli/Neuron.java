@@ -12,7 +12,11 @@ public final class Neuron {
     private final List<String> features;
 
     public Neuron(Dataset data) {
-        this.features = data.featureNames();
+        this(data.featureNames());
+    }
+
+    Neuron(List<String> features) {
+        this.features = features;
     }
 
     /** w, or w1, w2, … when there are several features. */

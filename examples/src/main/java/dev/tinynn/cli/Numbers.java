@@ -5,7 +5,6 @@ import java.math.MathContext;
 
 /** How numbers are written for people: enough digits to recompute by hand, no noise. */
 public final class Numbers {
-    private static final MathContext TEN_DIGITS = new MathContext(10);
 
     private Numbers() {
     }
@@ -15,15 +14,25 @@ public final class Numbers {
      * Whole numbers print without a decimal point; very large or small ones in scientific notation.
      */
     public static String num(double v) {
+        return num(v, 10);
+    }
+
+    /** Like {@link #num(double)}, with at most {@code digits} significant digits. */
+    public static String num(double v, int digits) {
         if (!Double.isFinite(v)) {
             return Double.toString(v);
         }
         if (v == 0) {
             return "0";
         }
-        BigDecimal rounded = new BigDecimal(v).round(TEN_DIGITS).stripTrailingZeros();
+        BigDecimal rounded = new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros();
         double magnitude = Math.abs(v);
         return magnitude >= 1e-6 && magnitude < 1e15 ? rounded.toPlainString() : rounded.toString();
+    }
+
+    /** A number that follows an operator: negative ones in parentheses, (−3.2). */
+    static String signed(double v) {
+        return v < 0 ? "(" + num(v) + ")" : num(v);
     }
 
     /** Every digit a double holds (the shortest text that reads back as the same double). */

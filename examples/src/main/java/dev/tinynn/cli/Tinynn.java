@@ -12,8 +12,9 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Tinynn.Version.class,
         description = "One neuron, trained by hand: the samples for \"Build a Tiny Neural Network by Hand\".",
-        subcommands = {TrainCommand.class, TutorialCommand.class, CompareCommand.class, BackendsCommand.class,
-            JShellCommand.class, HelpCommand.class})
+        subcommands = {TrainCommand.class, TutorialCommand.class, PredictCommand.class, LabCommand.class,
+            GradcheckCommand.class, CompareCommand.class, BackendsCommand.class, JShellCommand.class,
+            HelpCommand.class})
 public final class Tinynn {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -8,7 +8,10 @@ import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.io.ModelFile;
+import dev.tinynn.io.SavedModel;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +35,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     BackendOption backendOption;
 
+    @Mixin
+    LearningRateOption learningRate;
+
     @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
             description = "Pass when p >= T; between 0 and 1 (default: ${DEFAULT-VALUE}).")
     double threshold;
@@ -47,6 +53,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the explanation.")
     boolean json;
 
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "Save the trained model as JSON, for 'tinynn predict --model FILE'. The old file, if any, "
+                    + "is replaced in one step, never left half-written.")
+    String save;
+
     @Override
     public Integer call() throws Exception {
         if (!(threshold > 0 && threshold < 1)) {
@@ -60,12 +71,15 @@ final class TrainCommand implements Callable<Integer> {
         if (traceEpochs < 0) {
             throw new ParameterException(spec.commandLine(), "--trace-epochs must be 0 or more, got " + traceEpochs);
         }
-        Dataset data = options.dataset(spec);
-        TrainingConfig config = options.config(spec, data);
+        TrainingData trainingData = options.data(spec);
+        Dataset data = trainingData.data();
+        TrainingConfig config = options.config(spec, data, learningRate.value);
         Backend backend = backendOption.backend(spec);
+        Path saveTo = save == null ? null : ModelFile.checkWritable(save);
         PrintWriter out = spec.commandLine().getOut();
+        trainingData.oneClassWarning().ifPresent(warning -> warn(spec, warning));
 
-        TrainReport report = new TrainReport(out, data, config, backend, threshold);
+        TrainReport report = new TrainReport(out, trainingData, config, backend, threshold);
         if (!json) {
             report.settings();
         }
@@ -83,14 +97,26 @@ final class TrainCommand implements Callable<Integer> {
                 tutorialLoss.onEpoch(event);
             }
         });
+        if (saveTo != null) {
+            ModelFile.save(saveTo, SavedModel.of(result, threshold, trainingData.scaling(), trainingData.label()));
+        }
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             out.println(mapper.writeValueAsString(TrainJson.of(result, threshold)));
         } else {
             report.result(result, tutorialLoss.perEpoch());
+            if (saveTo != null) {
+                out.printf("  saved     the model to %s; try: tinynn predict --model %s VALUE…%n", save, save);
+            }
         }
         out.flush();
         return 0;
+    }
+
+    /** One line on stderr that does not stop the command: {@code tinynn train: warning: …}. */
+    static void warn(CommandSpec spec, String warning) {
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + warning);
+        spec.commandLine().getErr().flush();
     }
 
     /** The --json object; the key names are part of the interface: scripts read them. */

@@ -2,12 +2,14 @@ package dev.tinynn.cli;
 
 import static dev.tinynn.cli.Numbers.full;
 import static dev.tinynn.cli.Numbers.num;
+import static dev.tinynn.cli.Numbers.signed;
 
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Decision;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
 import dev.tinynn.core.Sigmoid;
+import dev.tinynn.core.Standardization;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.Updates;
@@ -22,10 +24,12 @@ final class TrainReport {
     private final Backend backend;
     private final double threshold;
     private final Neuron neuron;
+    private final TrainingData trainingData;
 
-    TrainReport(PrintWriter out, Dataset data, TrainingConfig config, Backend backend, double threshold) {
+    TrainReport(PrintWriter out, TrainingData trainingData, TrainingConfig config, Backend backend, double threshold) {
         this.out = out;
-        this.data = data;
+        this.trainingData = trainingData;
+        this.data = trainingData.data();
         this.config = config;
         this.backend = backend;
         this.threshold = threshold;
@@ -37,8 +41,10 @@ final class TrainReport {
         double[] w0 = config.initialWeightsFor(data);
         out.println("tinynn train: one neuron, trained by hand");
         out.println();
-        out.printf("  data      %s: %d rows; input %s; label 1 = pass, 0 = fail%n",
-                data.name(), data.rows(), String.join(", ", data.featureNames()));
+        out.printf("  data      %s: %d rows; input %s; label %s1 = pass, 0 = fail%n",
+                data.name(), data.rows(), String.join(", ", data.featureNames()),
+                DataOptions.isFile(data.name()) ? "column '" + trainingData.label() + "': " : "");
+        standardization();
         out.printf("  neuron    %s,  p = σ(z) = 1 / (1 + e^(−z)),  Pass when p ≥ %s%n", neuron.z(), num(threshold));
         out.printf("  training  %d epochs of %s updates, learning rate %s, %s loss%n",
                 config.epochs(), config.updates(), num(config.learningRate()), config.loss());
@@ -46,6 +52,22 @@ final class TrainReport {
         out.printf("  start     %s, b = %s%n", weights(w0), num(config.initialBias()));
         out.printf("  backend   %s (%s, %s)%n", backend.name(), backend.library(), backend.version());
         out.println();
+    }
+
+    /** With --standardize: each input's mean and standard deviation, the formula, and that what follows is in z-scores. */
+    private void standardization() {
+        Standardization scaling = trainingData.scaling();
+        if (scaling == null) {
+            return;
+        }
+        double[] mean = scaling.means();
+        double[] sd = scaling.standardDeviations();
+        out.println("  scaled    to z-scores, with the training rows' mean and population standard deviation:");
+        for (int j = 0; j < mean.length; j++) {
+            String feature = data.featureNames().get(j);
+            out.printf("            %s → (%s − %s) / %s%n", feature, feature, num(mean[j]), num(sd[j]));
+        }
+        out.println("            the neuron sees only z-scores: the inputs below are z-scores, each weight is per sd");
     }
 
     /** What training produced. */
@@ -84,22 +106,29 @@ final class TrainReport {
 
     private void predictions(TrainingResult result) {
         Model model = result.model();
+        int width = 8;
+        for (int i = 0; i < data.rows(); i++) {
+            for (double x : data.row(i)) {
+                width = Math.max(width, num(x).length());
+            }
+        }
         StringBuilder header = new StringBuilder("  ");
         for (String feature : data.featureNames()) {
-            header.append(String.format("%8s ", feature));
+            header.append(String.format("%" + Math.max(width, feature.length()) + "s ", feature));
         }
         out.println(header.append(String.format("%6s %14s %14s  %s", "label", "z", "p = σ(z)", "decision")));
         int right = 0;
         for (int i = 0; i < data.rows(); i++) {
             StringBuilder line = new StringBuilder("  ");
-            for (double x : data.row(i)) {
-                line.append(String.format("%8s ", num(x)));
+            double[] row = data.row(i);
+            for (int j = 0; j < row.length; j++) {
+                line.append(String.format("%" + Math.max(width, data.featureNames().get(j).length()) + "s ", num(row[j])));
             }
             double p = result.probabilities()[i];
             Decision decision = Decision.of(p, threshold);
             boolean correct = (decision == Decision.PASS) == (data.y(i) == 1);
             right += correct ? 1 : 0;
-            out.println(line.append(String.format("%6s %14s %14s  %-4s  %s", num(data.y(i)), num(model.z(data.row(i))),
+            out.println(line.append(String.format("%6s %14s %14s  %-4s  %s", num(data.y(i)), num(model.z(row)),
                     num(p), decision, correct ? "right" : "wrong")));
         }
         out.printf("  accuracy  %d of %d rows right at threshold %s%n%n", right, data.rows(), num(threshold));
@@ -123,11 +152,6 @@ final class TrainReport {
             out.printf("  boundary  p = %s on the line where z = %s:%n", num(threshold), cut);
             out.printf("            %s + %s = %s%n%n", line, signed(model.bias()), num(zCut));
         }
-    }
-
-    /** A number that follows an operator: negative ones in parentheses, (−3.2). */
-    private static String signed(double v) {
-        return v < 0 ? "(" + num(v) + ")" : num(v);
     }
 
     private void notes(TrainingResult result) {

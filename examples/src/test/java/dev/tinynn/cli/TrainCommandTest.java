@@ -4,43 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TrainCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static JsonNode json(String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("train", "--json"));
-        all.addAll(List.of(args));
-        Cli cli = Cli.run(all.toArray(String[]::new));
-        assertThat(cli.err()).isEmpty();
-        assertThat(cli.exitCode()).isZero();
-        return JSON.readTree(cli.out());
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] values = new double[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asDouble();
-        }
-        return values;
-    }
-
     @Test
     void jsonOfTheTutorialsRun1() throws Exception {
-        JsonNode run = json("--initial-weights", "0.1");
+        JsonNode run = Cli.trainJson("--initial-weights", "0.1");
         assertThat(run.get("backend").asText()).isEqualTo("plain");
         assertThat(run.get("data").asText()).isEqualTo("study-hours");
         assertThat(run.get("loss").asText()).isEqualTo("cross-entropy");
         assertThat(run.get("updates").asText()).isEqualTo("online");
         assertThat(run.get("learningRate").asDouble()).isEqualTo(0.1);
         assertThat(run.get("epochs").asInt()).isEqualTo(1000);
-        assertThat(doubles(run.get("weights"))).containsExactly(new double[] {4.3018685464211535}, within(1e-12));
+        assertThat(Cli.doubles(run.get("weights"))).containsExactly(new double[] {4.3018685464211535}, within(1e-12));
         assertThat(run.get("bias").asDouble()).isCloseTo(-10.50801155978499, within(1e-12));
         assertThat(run.get("finalLoss").asDouble()).isCloseTo(0.05727847827, within(1e-10));
         assertThat(run.get("accuracy").asDouble()).isEqualTo(1.0);
@@ -52,14 +35,14 @@ class TrainCommandTest {
 
     @Test
     void jsonOfTheTutorialsRun2And3() throws Exception {
-        JsonNode online = json("--data", "study-sleep", "--initial-weights", "0.1,0.1");
-        assertThat(doubles(online.get("weights")))
+        JsonNode online = Cli.trainJson("--data", "study-sleep", "--initial-weights", "0.1,0.1");
+        assertThat(Cli.doubles(online.get("weights")))
                 .containsExactly(new double[] {9.513711269289013, -3.139325049628247}, within(1e-9));
         assertThat(online.get("bias").asDouble()).isCloseTo(-3.1632590797293045, within(1e-9));
 
-        JsonNode batch = json("--data", "study-sleep", "--initial-weights", "0.1,0.1", "--updates", "batch",
+        JsonNode batch = Cli.trainJson("--data", "study-sleep", "--initial-weights", "0.1,0.1", "--updates", "batch",
                 "--learning-rate", "0.4");
-        assertThat(doubles(batch.get("weights"))).containsExactly(new double[] {8.951664356, -2.969628227}, within(1e-8));
+        assertThat(Cli.doubles(batch.get("weights"))).containsExactly(new double[] {8.951664356, -2.969628227}, within(1e-8));
         assertThat(batch.get("bias").asDouble()).isCloseTo(-2.980323146, within(1e-8));
     }
 
@@ -105,7 +88,12 @@ class TrainCommandTest {
         "--epochs=abc                    | Invalid value for option '--epochs': 'abc' is not an int",
         "--learning-rate=-1              | learning rate must be a finite number greater than 0, got -1.0",
         "--learning-rate=NaN             | learning rate must be a finite number greater than 0, got NaN",
-        "--epochs=-5                     | epochs must be 0 or more, got -5",
+        "--epochs=-5                     | --epochs must be between 1 and 10000000, got -5",
+        "--epochs=0                      | --epochs must be between 1 and 10000000, got 0",
+        "--epochs=10000001               | --epochs must be between 1 and 10000000, got 10000001",
+        "--learning-rate=0               | learning rate must be a finite number greater than 0, got 0.0",
+        "--learning-rate=1e308           | learning rate 1E+308 is absurdly large: above a million (1e6)",
+        "--learning-rate=Infinity        | learning rate Infinity is absurdly large",
         "--loss=mse                      | unknown loss 'mse'; use one of: squared-error, cross-entropy",
         "--updates=sometimes             | unknown updates 'sometimes'; use one of: batch, online",
         "--backend=cuda                  | unknown backend 'cuda'; available: ejml, nd4j, plain",
@@ -123,12 +111,14 @@ class TrainCommandTest {
     }
 
     @Test
-    void divergenceIsExplainedNotPrintedAsNaN() {
-        Cli cli = Cli.run("train", "--updates", "batch", "--learning-rate", "1e308");
+    void divergenceIsExplainedNotPrintedAsNaN(@TempDir Path dir) throws Exception {
+        // Inputs near 1e200 overflow z = w·x in the second epoch, even at learning rate 1.
+        Path huge = Files.writeString(dir.resolve("huge.csv"), "x,passed\n1e200,0\n2e200,1\n");
+        Cli cli = Cli.run("train", "--data", huge.toString(), "--updates", "batch", "--learning-rate", "1");
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.out()).doesNotContain("NaN");
         assertThat(cli.err().lines()).hasSize(1);
-        assertThat(cli.err()).startsWith("tinynn train: training diverged at epoch ")
+        assertThat(cli.err()).startsWith("tinynn train: training diverged at epoch 1: the loss became NaN")
                 .contains("try a smaller learning rate");
     }
 }
