@@ -2,7 +2,6 @@ package dev.tinynn.cli;
 
 import static dev.tinynn.cli.Numbers.num;
 
-import dev.tinynn.core.Backends;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.spi.Backend;
@@ -42,9 +41,8 @@ final class GradcheckCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = Backends.DEFAULT,
-            description = "Linear-algebra backend whose gradient is checked (default: ${DEFAULT-VALUE}).")
-    String backend;
+    @Mixin
+    BackendOption backendOption;
 
     @Option(names = "--loss", paramLabel = "NAME", defaultValue = "cross-entropy",
             converter = TrainingOptions.LossConverter.class,
@@ -81,7 +79,7 @@ final class GradcheckCommand implements Callable<Integer> {
         TrainingData trainingData = data.load(spec);
         Dataset rows = trainingData.data();
         double[] w = point(rows);
-        Backend chosen = TrainingOptions.checked(spec, () -> Backends.named(backend));
+        Backend chosen = backendOption.backend(spec);
         PrintWriter out = spec.commandLine().getOut();
         Neuron neuron = new Neuron(rows);
         int n = rows.rows();
