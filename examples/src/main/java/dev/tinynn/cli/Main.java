@@ -14,7 +14,21 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(Arrays.asList(args).contains("--verbose")).execute(args));
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        int exitCode;
+        try {
+            exitCode = commandLine(verbose).execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("tinynn: out of memory; give Java more with TINYNN_JAVA_OPTS=-Xmx4g (or use less data)");
+            exitCode = 1;
+        } catch (Error e) { // picocli hands on errors, such as a library missing from the class path
+            if (verbose) {
+                e.printStackTrace();
+            }
+            System.err.println("tinynn: internal error: " + e + " (run again with --verbose for details)");
+            exitCode = 1;
+        }
+        System.exit(exitCode);
     }
 
     /** The configured command line, for the program and for tests. */
