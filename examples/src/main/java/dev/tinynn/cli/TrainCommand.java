@@ -14,6 +14,8 @@ import dev.tinynn.io.ModelFile;
 import dev.tinynn.io.SavedModel;
 import dev.tinynn.plot.PlotFile;
 import dev.tinynn.plot.TrainPlot;
+import dev.tinynn.report.EpochFrames;
+import dev.tinynn.report.TrainingReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,6 +71,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "input, the decision line for two) into FILE.png or FILE.svg.")
     String plot;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Write FILE.html, one self-contained page that replays training: the neuron with its "
+                    + "numbers, the loss curve and the data, with a slider and a play button over the epochs.")
+    String report;
+
     @Override
     public Integer call() throws Exception {
         if (!(threshold > 0 && threshold < 1)) {
@@ -88,6 +95,7 @@ final class TrainCommand implements Callable<Integer> {
         Backend backend = backendOption.backend(spec);
         Path saveTo = save == null ? null : ModelFile.checkWritable(save);
         PlotFile plotTo = plot == null ? null : PlotFile.check(plot);
+        Path reportTo = report == null ? null : TrainingReport.check(report);
         PrintWriter out = spec.commandLine().getOut();
         trainingData.oneClassWarning().ifPresent(warning -> warn(spec, warning));
 
@@ -96,6 +104,7 @@ final class TrainCommand implements Callable<Integer> {
             explanation.settings();
         }
         TutorialLoss tutorialLoss = new TutorialLoss(data, config.epochs());
+        EpochFrames frames = reportTo == null ? null : new EpochFrames(config.epochs(), EpochFrames.MAX_FRAMES);
         List<TrainingListener> listeners = new ArrayList<>();
         if (this.trace) {
             listeners.add(new Trace(out, data, config, traceEpochs));
@@ -103,12 +112,19 @@ final class TrainCommand implements Callable<Integer> {
         if (!json) {
             listeners.add(tutorialLoss);
         }
+        if (frames != null) {
+            listeners.add(frames);
+        }
         TrainingResult result = Trainer.train(backend, data, config, all(listeners));
         if (saveTo != null) {
             ModelFile.save(saveTo, SavedModel.of(result, threshold, trainingData.scaling(), trainingData.label()));
         }
         if (plotTo != null) {
             plotTo.write(TrainPlot.charts(trainingData.raw(), trainingData.scaling(), result, threshold));
+        }
+        if (reportTo != null) {
+            TrainingReport.write(reportTo, new TrainingReport.Run(result, trainingData.raw(), trainingData.scaling(),
+                    trainingData.label(), threshold, frames.frames()));
         }
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -121,6 +137,9 @@ final class TrainCommand implements Callable<Integer> {
             if (plotTo != null) {
                 out.printf("  plotted   the loss and %s to %s%n", data.features() == 1 ? "the fitted sigmoid"
                         : data.features() == 2 ? "the decision line" : "every row by its raw score", plot);
+            }
+            if (reportTo != null) {
+                out.printf("  report    %s: open it in a browser and press Play%n", report);
             }
         }
         out.flush();
