@@ -11,11 +11,14 @@ import dev.tinynn.core.TrainingDivergedException;
 import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.plot.Charts;
+import dev.tinynn.plot.PlotFile;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.knowm.xchart.XYChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,12 +62,16 @@ final class LabCommand implements Callable<Integer> {
                     + "Each between 0 and 1 (default: ${DEFAULT-VALUE}).")
     double[] thresholds;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Draw the loss per epoch of every learning rate, one curve each, into FILE.png or FILE.svg.")
+    String plot;
+
     /** One learning rate's run: the losses it recorded, and its result, or the epoch where it diverged. */
     private record Run(double learningRate, List<Double> losses, TrainingResult result, Integer divergedAt) {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         if (learningRates.length > MAX_COLUMNS || thresholds.length > MAX_COLUMNS) {
             throw new ParameterException(spec.commandLine(), "compare at most " + MAX_COLUMNS
                     + " learning rates and " + MAX_COLUMNS + " thresholds at a time, so that the table fits");
@@ -85,6 +92,7 @@ final class LabCommand implements Callable<Integer> {
             configs.add(options.config(spec, data, lr));
         }
         Backend backend = backendOption.backend(spec);
+        PlotFile plotTo = plot == null ? null : PlotFile.check(plot);
         trainingData.oneClassWarning().ifPresent(warning -> TrainCommand.warn(spec, warning));
 
         List<Run> runs = new ArrayList<>();
@@ -102,8 +110,24 @@ final class LabCommand implements Callable<Integer> {
         lossTable(out, runs, first);
         learned(out, runs, new Neuron(data));
         thresholds(out, runs, trainingData.raw());
+        if (plotTo != null) {
+            plotTo.write(List.of(plot(runs, data, first)));
+            out.printf("%n  plotted   the loss curves to %s%n", plot);
+        }
         out.flush();
         return 0;
+    }
+
+    /** The loss curves, one per learning rate; a run that diverged stops where its loss stopped being a number. */
+    private static XYChart plot(List<Run> runs, Dataset data, TrainingConfig config) {
+        List<Charts.LossCurve> curves = new ArrayList<>();
+        for (Run run : runs) {
+            double[] losses = run.losses().stream().mapToDouble(Double::doubleValue).toArray();
+            curves.add(new Charts.LossCurve("learning rate " + num(run.learningRate())
+                    + (run.result() == null ? ", diverged at epoch " + run.divergedAt() : ""), losses));
+        }
+        return Charts.lossCurves(data.name() + ": " + config.updates() + " updates at " + runs.size()
+                + (runs.size() == 1 ? " learning rate" : " learning rates"), config.loss().id(), curves);
     }
 
     private static Run run(Backend backend, Dataset data, TrainingConfig config) {

@@ -3,6 +3,8 @@ package dev.tinynn.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tinynn.core.Dataset;
+import dev.tinynn.core.EpochEvent;
+import dev.tinynn.core.RowEvent;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingListener;
@@ -10,8 +12,14 @@ import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.spi.Backend;
 import dev.tinynn.io.ModelFile;
 import dev.tinynn.io.SavedModel;
+import dev.tinynn.plot.PlotFile;
+import dev.tinynn.plot.TrainPlot;
+import dev.tinynn.report.EpochFrames;
+import dev.tinynn.report.TrainingReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +66,16 @@ final class TrainCommand implements Callable<Integer> {
                     + "is replaced in one step, never left half-written.")
     String save;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Draw the loss per epoch and what the neuron learned (the sigmoid through the data for one "
+                    + "input, the decision line for two) into FILE.png or FILE.svg.")
+    String plot;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Write FILE.html, one self-contained page that replays training: the neuron with its "
+                    + "numbers, the loss curve and the data, with a slider and a play button over the epochs.")
+    String report;
+
     @Override
     public Integer call() throws Exception {
         if (!(threshold > 0 && threshold < 1)) {
@@ -76,41 +94,74 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = options.config(spec, data, learningRate.value);
         Backend backend = backendOption.backend(spec);
         Path saveTo = save == null ? null : ModelFile.checkWritable(save);
+        PlotFile plotTo = plot == null ? null : PlotFile.check(plot);
+        Path reportTo = report == null ? null : TrainingReport.check(report);
         PrintWriter out = spec.commandLine().getOut();
         trainingData.oneClassWarning().ifPresent(warning -> warn(spec, warning));
 
-        TrainReport report = new TrainReport(out, trainingData, config, backend, threshold);
+        TrainReport explanation = new TrainReport(out, trainingData, config, backend, threshold);
         if (!json) {
-            report.settings();
+            explanation.settings();
         }
         TutorialLoss tutorialLoss = new TutorialLoss(data, config.epochs());
-        TrainingListener trace = this.trace ? new Trace(out, data, config, traceEpochs) : TrainingListener.NONE;
-        TrainingResult result = Trainer.train(backend, data, config, json ? TrainingListener.NONE : new TrainingListener() {
-            @Override
-            public void onRow(dev.tinynn.core.RowEvent event) {
-                trace.onRow(event);
-            }
-
-            @Override
-            public void onEpoch(dev.tinynn.core.EpochEvent event) {
-                trace.onEpoch(event);
-                tutorialLoss.onEpoch(event);
-            }
-        });
+        EpochFrames frames = reportTo == null ? null : new EpochFrames(config.epochs(), EpochFrames.MAX_FRAMES);
+        List<TrainingListener> listeners = new ArrayList<>();
+        if (this.trace) {
+            listeners.add(new Trace(out, data, config, traceEpochs));
+        }
+        if (!json) {
+            listeners.add(tutorialLoss);
+        }
+        if (frames != null) {
+            listeners.add(frames);
+        }
+        TrainingResult result = Trainer.train(backend, data, config, all(listeners));
         if (saveTo != null) {
             ModelFile.save(saveTo, SavedModel.of(result, threshold, trainingData.scaling(), trainingData.label()));
+        }
+        if (plotTo != null) {
+            plotTo.write(TrainPlot.charts(trainingData.raw(), trainingData.scaling(), result, threshold));
+        }
+        if (reportTo != null) {
+            TrainingReport.write(reportTo, new TrainingReport.Run(result, trainingData.raw(), trainingData.scaling(),
+                    trainingData.label(), threshold, frames.frames()));
         }
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             out.println(mapper.writeValueAsString(TrainJson.of(result, threshold)));
         } else {
-            report.result(result, tutorialLoss.perEpoch());
+            explanation.result(result, tutorialLoss.perEpoch());
             if (saveTo != null) {
                 out.printf("  saved     the model to %s; try: tinynn predict --model %s VALUE…%n", save, save);
+            }
+            if (plotTo != null) {
+                out.printf("  plotted   the loss and %s to %s%n", data.features() == 1 ? "the fitted sigmoid"
+                        : data.features() == 2 ? "the decision line" : "every row by its raw score", plot);
+            }
+            if (reportTo != null) {
+                out.printf("  report    %s: open it in a browser and press Play%n", report);
             }
         }
         out.flush();
         return 0;
+    }
+
+    /** One listener that passes every event on to each of {@code listeners}, in order. */
+    static TrainingListener all(List<TrainingListener> listeners) {
+        if (listeners.isEmpty()) {
+            return TrainingListener.NONE;
+        }
+        return new TrainingListener() {
+            @Override
+            public void onRow(RowEvent event) {
+                listeners.forEach(listener -> listener.onRow(event));
+            }
+
+            @Override
+            public void onEpoch(EpochEvent event) {
+                listeners.forEach(listener -> listener.onEpoch(event));
+            }
+        };
     }
 
     /** One line on stderr that does not stop the command: {@code tinynn train: warning: …}. */

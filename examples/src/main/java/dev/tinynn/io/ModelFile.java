@@ -9,23 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Collectors;
 
 /**
  * Saves a {@link SavedModel} as JSON and loads it back.
  *
- * <p>Saving is atomic: the JSON goes to a temporary file in the same folder, is flushed to the
- * disk, and only then renamed over the target with {@link StandardCopyOption#ATOMIC_MOVE}. A
- * rename within one folder is a single step for the file system, so anyone reading the target sees
- * either the old model or the new one, never half of one; if anything fails before the rename,
- * the temporary file is deleted and the old model is left exactly as it was.
+ * <p>Saving is atomic ({@link AtomicFile}): the JSON goes to a temporary file in the same folder,
+ * is flushed to the disk, and only then renamed over the target, so anyone reading the target sees
+ * either the old model or the new one, never half of one.
  *
  * <p>Loading refuses, with one line naming the problem and the fix, a file that is missing,
  * empty, cut short, not JSON, not a tinynn model, of another format version, or inconsistent.
@@ -36,6 +28,8 @@ public final class ModelFile {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static final String MODEL = "the model";
 
     private ModelFile() {
     }
@@ -51,17 +45,7 @@ public final class ModelFile {
      * exists and the name is not a folder. {@link #save} checks again, for real.
      */
     public static Path checkWritable(String file) {
-        Path target = TextFiles.path(file);
-        if (Files.isDirectory(target)) {
-            throw new IllegalArgumentException("cannot save the model to '" + file + "': it is a folder; name a file"
-                    + " such as " + target.resolve("model.json"));
-        }
-        Path folder = target.toAbsolutePath().getParent();
-        if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("cannot save the model to '" + file + "': the folder " + folder
-                    + " does not exist; create it first or save somewhere else");
-        }
-        return target;
+        return AtomicFile.checkWritable(file, MODEL, "model.json");
     }
 
     /** Saves {@code model} at {@code target}, atomically (see the class comment). */
@@ -71,32 +55,7 @@ public final class ModelFile {
 
     /** Saves {@code json} at {@code target} through a temporary file and an atomic rename. */
     static void save(Path target, byte[] json, Content content) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-        boolean renamed = false;
-        try {
-            try {
-                // createTempFile makes the file readable by its owner only; a model is no secret.
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the folder's permissions apply.
-            }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                    OutputStream out = Channels.newOutputStream(channel)) {
-                content.writeTo(out, json);
-                out.flush();
-                channel.force(true); // on the disk before the rename makes it the model
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            renamed = true;
-        } catch (IOException e) {
-            throw new IOException("cannot save the model to '" + target + "': " + TextFiles.firstLine(e.getMessage())
-                    + "; nothing was changed", e);
-        } finally {
-            if (!renamed) {
-                Files.deleteIfExists(temporary);
-            }
-        }
+        AtomicFile.write(target, MODEL, out -> content.writeTo(out, json));
     }
 
     /** The model as the JSON text {@link #save} writes. */

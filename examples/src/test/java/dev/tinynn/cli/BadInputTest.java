@@ -182,6 +182,18 @@ class BadInputTest {
             bad("--save onto a folder", List.of(folder("out.json")), "train --save {dir}/out.json", "tinynn train:"
                     + " cannot save the model to '{dir}/out.json': it is a folder; name a file such as"
                     + " {dir}/out.json/model.json"),
+            // pictures and the report
+            train("--plot with another ending", null, "--plot {dir}/loss.jpg", "cannot plot to '{dir}/loss.jpg': the"
+                    + " name must end in .png (a picture) or .svg (a drawing that scales), such as loss.png"),
+            train("--plot into a missing folder", null, "--plot {dir}/no/loss.png", "cannot save the plot to"
+                    + " '{dir}/no/loss.png': the folder {dir}/no does not exist; create it first or save somewhere else"),
+            train("--report that is not .html", null, "--report {dir}/report.txt", "cannot write the report to"
+                    + " '{dir}/report.txt': the name must end in .html (a web page), such as report.html"),
+            train("--report onto a folder", folder("r.html"), "--report {dir}/r.html", "cannot save the report to"
+                    + " '{dir}/r.html': it is a folder; name a file such as {dir}/r.html/report.html"),
+            bad("lab: --plot with another ending", List.of(), "lab --plot {dir}/lab.pdf", "tinynn lab: cannot plot to"
+                    + " '{dir}/lab.pdf': the name must end in .png (a picture) or .svg (a drawing that scales), such as"
+                    + " loss.png"),
             // the model file
             predict("missing model", file("x.csv", HOURS), "--model {dir}/none.json 2", "cannot read"
                     + " '{dir}/none.json': there is no such file in {dir}; check the name and the folder"),
