@@ -16,8 +16,8 @@ import dev.tinynn.core.spi.Workspace;
  * </pre>
  *
  * <p>The backend does the vector arithmetic; the loop decides the order, records the loss of each
- * epoch, stops with a {@link TrainingDivergedException} the moment a loss or a weight is no longer
- * a finite number, and tells a {@link TrainingListener} what happened. With no listener, an epoch
+ * epoch, stops with a {@link TrainingDivergedException} the moment a loss, a weight or a raw score
+ * z is no longer a finite number, and tells a {@link TrainingListener} what happened. With no listener, an epoch
  * allocates nothing: every buffer was made when the backend opened its workspace.
  *
  * <p>Training is deterministic: the same backend, data and settings give the same bits.
@@ -37,12 +37,20 @@ public final class Trainer {
         try (Workspace ws = backend.open(data)) {
             ws.setParameters(initialWeights, config.initialBias());
             double[] history = new double[config.epochs()];
+            // Cross-entropy's loss is infinite or NaN whenever a z is; squared error's, (p − y)², stays
+            // finite when z overflows to ±∞ (p is then exactly 0 or 1), so in batch mode its z are checked.
+            double[] z = config.updates() == Updates.BATCH && config.loss() == Loss.SQUARED_ERROR
+                    ? new double[data.rows()] : null;
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 history[epoch] = config.updates() == Updates.BATCH
                         ? batchEpoch(ws, epoch, config, listener)
                         : onlineEpoch(ws, data, epoch, config, listener);
                 if (!Double.isFinite(history[epoch])) {
                     throw new TrainingDivergedException(epoch, "the loss became " + history[epoch], config.learningRate());
+                }
+                if (z != null) {
+                    ws.read(Buffer.Z, z);
+                    checkScores(z, epoch, config);
                 }
             }
             return finish(ws, backend, data, config, history);
@@ -87,6 +95,9 @@ public final class Trainer {
         for (int i = 0; i < n; i++) {
             Snapshot before = listening ? Snapshot.of(ws) : null;
             double z = ws.forwardRow(i);         // zᵢ = xᵢ·w + b
+            if (!Double.isFinite(z)) {
+                throw overflow(epoch, i, z, config);
+            }
             double p = Sigmoid.of(z);            // pᵢ = σ(zᵢ)
             double y = data.y(i);
             double loss = lossFunction.of(z, p, y);
@@ -123,8 +134,22 @@ public final class Trainer {
                     "the final model is not finite (w = " + java.util.Arrays.toString(last.weights) + ", b = "
                             + last.bias + ", loss = " + finalLoss + ")", config.learningRate());
         }
+        checkScores(read(ws, Buffer.Z), config.epochs(), config);
         return new TrainingResult(backend.name(), data, config, last.weights, last.bias, history, finalLoss,
                 read(ws, Buffer.P));
+    }
+
+    private static void checkScores(double[] z, int epoch, TrainingConfig config) {
+        for (int i = 0; i < z.length; i++) {
+            if (!Double.isFinite(z[i])) {
+                throw overflow(epoch, i, z[i], config);
+            }
+        }
+    }
+
+    private static TrainingDivergedException overflow(int epoch, int row, double z, TrainingConfig config) {
+        return new TrainingDivergedException(epoch, "the raw score z = x·w + b of row " + row + " became " + z
+                + " (beyond the largest double, 1.8e308)", config.learningRate());
     }
 
     private static double[] read(Workspace ws, Buffer buffer) {
