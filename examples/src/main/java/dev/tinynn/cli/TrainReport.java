@@ -138,7 +138,12 @@ final class TrainReport {
         double zCut = Sigmoid.logit(threshold);
         String cut = threshold == 0.5 ? "0" : "ln(" + num(threshold) + " / " + num(1 - threshold) + ") = " + num(zCut);
         double[] w = model.weights();
-        if (w.length == 1) {
+        if (w.length == 1 && !Double.isFinite(model.boundary(threshold))) {
+            // w = 0 (an input that is 0 in every row, or too tiny to move w) or so small that
+            // (logit(t) − b) / w overflows: no input reaches the threshold, and no number to print.
+            out.printf("  boundary  none: w = %s, so p barely depends on %s; no value of it that a double can hold"
+                    + " makes z = %s%n%n", full(w[0]), data.featureNames().get(0), num(zCut));
+        } else if (w.length == 1) {
             String feature = data.featureNames().get(0);
             out.printf("  boundary  p = %s exactly where z = %s, that is at%n", num(threshold), cut);
             out.printf("            %s = (%s − b) / w = (%s − %s) / %s = %s%n", feature, num(zCut), num(zCut),
