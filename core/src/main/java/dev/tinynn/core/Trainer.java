@@ -149,7 +149,7 @@ public final class Trainer {
 
     private static TrainingDivergedException overflow(int epoch, int row, double z, TrainingConfig config) {
         return new TrainingDivergedException(epoch, "the raw score z = x·w + b of row " + row + " became " + z
-                + " (beyond the largest double, 1.8e308)", config.learningRate());
+                + " (beyond the largest double, 1.8e308; inputs this large want standardising)", config.learningRate());
     }
 
     private static double[] read(Workspace ws, Buffer buffer) {

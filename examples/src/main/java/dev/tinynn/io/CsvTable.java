@@ -129,7 +129,8 @@ public final class CsvTable {
         }
         if (allNumbers) {
             throw new IllegalArgumentException("'" + file + "' has no header: its line " + line + " ("
-                    + TextFiles.shown(String.join(",", header)) + ") is numbers; add a first line naming the columns, such as hours,passed");
+                    + TextFiles.shown(String.join(",", header))
+                    + ") is numbers; add a first line naming the columns, such as hours,passed");
         }
         Set<String> seen = new HashSet<>();
         for (int j = 0; j < header.size(); j++) {

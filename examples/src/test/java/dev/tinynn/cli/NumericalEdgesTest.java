@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -54,7 +55,10 @@ class NumericalEdgesTest {
         throw new IllegalArgumentException(name);
     }
 
-    /** Every file through train (raw and standardised, online and batch, both losses), lab and gradcheck, on every backend; and compare. */
+    /**
+     * Every file through train (raw and standardised; online, batch, both losses, --json), lab and
+     * gradcheck on every backend, and compare.
+     */
     static Stream<Arguments> commands() {
         List<Arguments> all = new ArrayList<>();
         for (String[] f : FILES) {
@@ -131,5 +135,13 @@ class NumericalEdgesTest {
             assertThat(cli.err()).as(backend).contains(message);
             assertThat(cli.out()).as(backend).doesNotContain("NaN").doesNotContain("Infinity");
         }
+    }
+
+    @Test
+    void aWeightStuckAtZeroHasNoBoundaryRatherThanInfinity() throws IOException {
+        // x is 0 in the only row, so w never moves from 0: (0 − b) / w would be −Infinity.
+        Cli cli = Cli.run("train", "--data", file("one-row-zero"));
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).contains("  boundary  none: w = 0, so every x gets the same p = σ(b) = 0.9897566256");
     }
 }

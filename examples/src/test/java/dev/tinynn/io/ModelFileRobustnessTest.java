@@ -62,6 +62,7 @@ class ModelFileRobustnessTest {
                 Files.delete(t); // what a killed writer leaves: a hidden .model.json.*.tmp, never the model
             }
         }
+        System.out.printf("ModelFileRobustnessTest: %d kills, %d of them mid-write%n", rounds, midWrite);
         assertThat(midWrite).as("kills that hit a write in progress, in %d rounds", rounds).isPositive();
     }
 
