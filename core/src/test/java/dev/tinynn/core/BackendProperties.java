@@ -243,13 +243,19 @@ public abstract class BackendProperties {
         TrainingConfig config = new TrainingConfig(c.loss(), c.updates(), 0.1, 20, c.w(), c.b());
         try {
             TrainingResult result = Trainer.train(backend(), data, config);
-            assertThat(java.util.Arrays.stream(result.weights()).allMatch(Double::isFinite)).as("result.weights() finite").isTrue();
+            assertFinite("weights", result.weights());
             assertThat(result.bias()).isFinite();
             assertThat(result.finalLoss()).isFinite();
-            assertThat(java.util.Arrays.stream(result.probabilities()).allMatch(Double::isFinite)).as("result.probabilities() finite").isTrue();
-            assertThat(java.util.Arrays.stream(result.lossHistory()).allMatch(Double::isFinite)).as("result.lossHistory() finite").isTrue();
+            assertFinite("probabilities", result.probabilities());
+            assertFinite("lossHistory", result.lossHistory());
         } catch (TrainingDivergedException diverged) {
             assertThat(diverged).hasMessageContaining("training diverged at epoch " + diverged.epoch() + ": ");
+        }
+    }
+
+    private static void assertFinite(String what, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            assertThat(values[i]).as("%s[%d]", what, i).isFinite();
         }
     }
 
