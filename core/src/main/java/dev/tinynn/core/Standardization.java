@@ -27,10 +27,24 @@ public final class Standardization {
     }
 
     /**
+     * Standard deviations below this fraction of a feature's largest magnitude are refused: the
+     * feature barely varies, and its z-scores would be rounding noise (a double holds about 16
+     * significant digits; the mean alone is rounded at the 16th).
+     */
+    static final double SMALLEST_RELATIVE_SD = 1e-9;
+
+    /**
      * The mean and population standard deviation of each feature of {@code data}.
      *
+     * <p>Computed on the feature's values scaled by a power of two that brings the largest to
+     * between 1 and 2. That scaling is exact, so for ordinary inputs the statistics are the same
+     * bits as the textbook formula, but squares of inputs near 1e300 no longer overflow to
+     * infinity and those of inputs near 1e-300 no longer underflow to 0.
+     *
      * @throws IllegalArgumentException if a feature has the same value in every row: its standard
-     *     deviation is 0, so there is nothing to divide by (and the feature cannot tell rows apart)
+     *     deviation is 0, so there is nothing to divide by (and the feature cannot tell rows apart);
+     *     also if its values differ only in their last digits (standard deviation below a billionth
+     *     of the largest value) or its standard deviation is below the smallest normal double
      */
     public static Standardization of(Dataset data) {
         int n = data.rows();
@@ -38,22 +52,41 @@ public final class Standardization {
         double[] means = new double[d];
         double[] deviations = new double[d];
         for (int j = 0; j < d; j++) {
-            double sum = 0;
+            double largest = 0;
+            boolean constant = true;
             for (int i = 0; i < n; i++) {
-                sum += data.x(i, j);
+                largest = Math.max(largest, Math.abs(data.x(i, j)));
+                constant &= data.x(i, j) == data.x(0, j);
             }
-            double mean = sum / n;
+            String feature = "feature '" + data.featureNames().get(j) + "' of '" + data.name() + "'";
+            if (constant) {
+                throw new IllegalArgumentException(feature + " has the same value (" + data.x(0, j) + ") in every row,"
+                        + " so its standard deviation is 0 and it cannot be standardised; leave it out, it cannot tell"
+                        + " one row from another");
+            }
+            int exponent = Math.getExponent(largest); // scalb by −exponent puts every value in (−2, 2), exactly
+            double sum = 0;
+            double compensation = 0; // Neumaier's summation: the mean to the last bit, even when values cancel
+            for (int i = 0; i < n; i++) {
+                double v = Math.scalb(data.x(i, j), -exponent);
+                double t = sum + v;
+                compensation += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
+                sum = t;
+            }
+            double mean = (sum + compensation) / n;
             double squares = 0; // a second pass: Σ(x − mean)² is exact where Σx² − n·mean² can cancel
             for (int i = 0; i < n; i++) {
-                double diff = data.x(i, j) - mean;
+                double diff = Math.scalb(data.x(i, j), -exponent) - mean;
                 squares += diff * diff;
             }
-            means[j] = mean;
-            deviations[j] = Math.sqrt(squares / n);
-            if (!(deviations[j] > 0)) {
-                throw new IllegalArgumentException("feature '" + data.featureNames().get(j) + "' of '" + data.name()
-                        + "' has the same value (" + data.x(0, j) + ") in every row, so its standard deviation is 0 and"
-                        + " it cannot be standardised; leave it out, it cannot tell one row from another");
+            means[j] = Math.scalb(mean, exponent);
+            deviations[j] = Math.scalb(Math.sqrt(squares / n), exponent);
+            if (!(deviations[j] >= SMALLEST_RELATIVE_SD * largest) || deviations[j] < Double.MIN_NORMAL) {
+                throw new IllegalArgumentException(feature + " barely varies: its standard deviation, "
+                        + deviations[j] + ", is " + (deviations[j] < Double.MIN_NORMAL ? "below the smallest normal"
+                                + " double (2.2e-308)" : "less than a billionth of its largest value, " + largest)
+                        + ", so its z-scores would be rounding noise; leave it out, or rescale it in the file"
+                        + " (subtract a constant, or change its unit)");
             }
         }
         return new Standardization(means, deviations);
@@ -93,7 +126,11 @@ public final class Standardization {
         return deviations.clone();
     }
 
-    /** One row's z-scores: {@code (x[j] − mean[j]) / sd[j]}. */
+    /**
+     * One row's z-scores: {@code (x[j] − mean[j]) / sd[j]}. Where x − mean overflows (inputs near
+     * ±1e308 of opposite signs), it is computed as {@code x/sd − mean/sd} instead; a z-score can
+     * still be infinite for a new input far outside the training rows.
+     */
     public double[] apply(double[] row) {
         if (row.length != means.length) {
             throw new IllegalArgumentException("the standardisation has " + means.length + " features but the row has "
@@ -102,6 +139,9 @@ public final class Standardization {
         double[] scaled = new double[row.length];
         for (int j = 0; j < row.length; j++) {
             scaled[j] = (row[j] - means[j]) / deviations[j];
+            if (Double.isInfinite(row[j] - means[j])) {
+                scaled[j] = row[j] / deviations[j] - means[j] / deviations[j];
+            }
         }
         return scaled;
     }

@@ -16,8 +16,8 @@ import dev.tinynn.core.spi.Workspace;
  * </pre>
  *
  * <p>The backend does the vector arithmetic; the loop decides the order, records the loss of each
- * epoch, stops with a {@link TrainingDivergedException} the moment a loss or a weight is no longer
- * a finite number, and tells a {@link TrainingListener} what happened. With no listener, an epoch
+ * epoch, stops with a {@link TrainingDivergedException} the moment a loss, a weight or a raw score
+ * z is no longer a finite number, and tells a {@link TrainingListener} what happened. With no listener, an epoch
  * allocates nothing: every buffer was made when the backend opened its workspace.
  *
  * <p>Training is deterministic: the same backend, data and settings give the same bits.
@@ -87,6 +87,9 @@ public final class Trainer {
         for (int i = 0; i < n; i++) {
             Snapshot before = listening ? Snapshot.of(ws) : null;
             double z = ws.forwardRow(i);         // zᵢ = xᵢ·w + b
+            if (!Double.isFinite(z)) {
+                throw overflow(epoch, i, z, config);
+            }
             double p = Sigmoid.of(z);            // pᵢ = σ(zᵢ)
             double y = data.y(i);
             double loss = lossFunction.of(z, p, y);
@@ -123,8 +126,26 @@ public final class Trainer {
                     "the final model is not finite (w = " + java.util.Arrays.toString(last.weights) + ", b = "
                             + last.bias + ", loss = " + finalLoss + ")", config.learningRate());
         }
+        // Cross-entropy's loss is infinite or NaN whenever a z is; squared error's, (p − y)², stays
+        // finite when z overflows to ±∞ (p is then exactly 0 or 1, and δ = 0 freezes the weights), so
+        // the final scores are checked too. (Checking every batch epoch would copy z out of the
+        // backend each epoch; online steps check each row's z as they go.)
+        checkScores(read(ws, Buffer.Z), config.epochs(), config);
         return new TrainingResult(backend.name(), data, config, last.weights, last.bias, history, finalLoss,
                 read(ws, Buffer.P));
+    }
+
+    private static void checkScores(double[] z, int epoch, TrainingConfig config) {
+        for (int i = 0; i < z.length; i++) {
+            if (!Double.isFinite(z[i])) {
+                throw overflow(epoch, i, z[i], config);
+            }
+        }
+    }
+
+    private static TrainingDivergedException overflow(int epoch, int row, double z, TrainingConfig config) {
+        return new TrainingDivergedException(epoch, "the raw score z = x·w + b of row " + row + " became " + z
+                + " (beyond the largest double, 1.8e308; inputs this large want standardising)", config.learningRate());
     }
 
     private static double[] read(Workspace ws, Buffer buffer) {

@@ -34,7 +34,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>the backend agrees with the plain backend, whatever the shape, scale, loss or schedule;</li>
  *   <li>its analytic gradient agrees with centred finite differences;</li>
  *   <li>one batch step with a small enough learning rate never increases the loss;</li>
- *   <li>in batch mode, the order of the rows does not change what is learned.</li>
+ *   <li>in batch mode, the order of the rows does not change what is learned;</li>
+ *   <li>on a single row, an online epoch and a batch epoch are the same step;</li>
+ *   <li>at any scale from 1e-300 to 1e300 (with subnormal inputs mixed in), one forward and
+ *       backward pass agrees with plain, and training ends in finite numbers or in a
+ *       {@link TrainingDivergedException}, never in a NaN.</li>
  * </ul>
  */
 public abstract class BackendProperties {
@@ -163,6 +167,121 @@ public abstract class BackendProperties {
             double after = ws.loss(c.loss());
             assertThat(after).as("loss after one step (before: %s)", before)
                     .isLessThanOrEqualTo(before + 1e-14 * Math.max(1, before));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void onlineAndBatchAreTheSameStepOnOneRow(Case c) {
+        Dataset one = Dataset.of("row 0", c.data().featureNames(), new double[][] {c.data().row(0)},
+                new double[] {c.data().y(0)});
+        TrainingConfig online = new TrainingConfig(c.loss(), Updates.ONLINE, c.safeLearningRate() * 4, 20, c.w(), c.b());
+        TrainingResult a = Trainer.train(backend(), one, online);
+        TrainingResult b = Trainer.train(backend(), one, online.withUpdates(Updates.BATCH));
+        for (int j = 0; j < a.weights().length; j++) {
+            assertThat(relative(a.weights()[j], b.weights()[j])).as("w%d", j).isLessThanOrEqualTo(1e-12);
+        }
+        assertThat(relative(a.bias(), b.bias())).as("b").isLessThanOrEqualTo(1e-12);
+    }
+
+    /**
+     * A random case at an extreme scale: inputs of magnitude 10^k for k from −300 to 300, a tenth
+     * of them replaced by subnormals (below 2.2e-308), and weights of magnitude 10^−k, so that z
+     * stays near 1 and the sums and products run at the ends of the double range.
+     */
+    static Stream<Case> extremeCases() {
+        return seeds().mapToObj(seed -> {
+            Random random = new Random(~seed);
+            int n = 1 + random.nextInt(20);
+            int d = 1 + random.nextInt(4);
+            double scale = Math.pow(10, random.nextInt(601) - 300);
+            double[][] x = new double[n][d];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    x[i][j] = random.nextInt(10) == 0
+                            ? Double.MIN_VALUE * random.nextInt(1 << 20) * (random.nextBoolean() ? 1 : -1)
+                            : scale * random.nextGaussian();
+                }
+                y[i] = random.nextBoolean() ? 1 : 0;
+            }
+            double[] w = random.doubles(d, -1, 1).map(v -> v / scale).toArray();
+            Dataset data = Dataset.of("extreme seed " + seed + " at 1e" + Math.round(Math.log10(scale)),
+                    IntStream.range(0, d).mapToObj(j -> "x" + j).toList(), x, y);
+            return new Case(seed, data, w, random.nextDouble() * 2 - 1, Loss.values()[random.nextInt(2)],
+                    Updates.values()[random.nextInt(2)]);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("extremeCases")
+    void extremeScalesAgreeWithPlainAndStayFinite(Case c) {
+        double[][] expected = pass(Backends.named("plain"), c);
+        double[][] actual = pass(backend(), c);
+        Dataset data = c.data();
+        int n = data.rows();
+        int d = data.features();
+        for (int i = 0; i < n; i++) {
+            double size = Math.abs(c.b()); // Σ|xⱼ·wⱼ| + |b|: the size of the terms z is summed from
+            for (int j = 0; j < d; j++) {
+                size += Math.abs(data.x(i, j) * c.w()[j]);
+            }
+            assertThat(Math.abs(actual[0][i] - expected[0][i])).as("z%d", i).isLessThanOrEqualTo(1e-12 * size);
+            assertThat(Math.abs(actual[1][i] - expected[1][i])).as("p%d", i).isLessThanOrEqualTo(1e-12 * size + 1e-15);
+        }
+        assertThat(actual[2][0]).as("loss").isFinite();
+        assertThat(relative(actual[2][0], expected[2][0])).as("loss").isLessThanOrEqualTo(1e-10);
+        for (int j = 0; j <= d; j++) {
+            double size = 0; // Σ|δᵢ·xᵢⱼ| / n: the size of the terms the gradient is summed from
+            for (int i = 0; i < n; i++) {
+                size += Math.abs(expected[3][i] * (j < d ? data.x(i, j) : 1)) / n;
+            }
+            assertThat(actual[4][j]).as("g%d", j).isFinite();
+            assertThat(Math.abs(actual[4][j] - expected[4][j])).as("g%d", j)
+                    .isLessThanOrEqualTo(1e-10 * size + 1e-320); // plus a few ulps of the subnormals
+        }
+        TrainingConfig config = new TrainingConfig(c.loss(), c.updates(), 0.1, 20, c.w(), c.b());
+        try {
+            TrainingResult result = Trainer.train(backend(), data, config);
+            assertFinite("weights", result.weights());
+            assertThat(result.bias()).isFinite();
+            assertThat(result.finalLoss()).isFinite();
+            assertFinite("probabilities", result.probabilities());
+            assertFinite("lossHistory", result.lossHistory());
+        } catch (TrainingDivergedException diverged) {
+            assertThat(diverged).hasMessageContaining("training diverged at epoch " + diverged.epoch() + ": ");
+        }
+    }
+
+    private static void assertFinite(String what, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            assertThat(values[i]).as("%s[%d]", what, i).isFinite();
+        }
+    }
+
+    /** One forward and backward pass at the case's start: z, p, {loss}, δ, and the gradient with ∂L/∂b last. */
+    private static double[][] pass(Backend backend, Case c) {
+        int n = c.data().rows();
+        int d = c.data().features();
+        try (Workspace ws = backend.open(c.data())) {
+            ws.setParameters(c.w(), c.b());
+            ws.forward();
+            ws.sigmoid();
+            double loss = ws.loss(c.loss());
+            ws.delta(c.loss());
+            ws.gradient();
+            double[] z = new double[n];
+            double[] p = new double[n];
+            double[] delta = new double[n];
+            double[] g = new double[d + 1];
+            ws.read(Buffer.Z, z);
+            ws.read(Buffer.P, p);
+            ws.read(Buffer.DELTA, delta);
+            double[] gw = new double[d];
+            ws.read(Buffer.GRADIENT, gw);
+            System.arraycopy(gw, 0, g, 0, d);
+            g[d] = ws.biasGradient();
+            return new double[][] {z, p, {loss}, delta, g};
         }
     }
 

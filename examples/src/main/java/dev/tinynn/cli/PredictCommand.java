@@ -78,10 +78,12 @@ final class PredictCommand implements Callable<Integer> {
         double t = threshold == null ? saved.threshold() : threshold;
         List<double[]> inputs = new ArrayList<>();
         List<Double> labels = new ArrayList<>();
+        List<String> where = new ArrayList<>();
         if (input == null) {
             inputs.add(parseValues(saved));
+            where.add("the values " + String.join(" ", values));
         } else {
-            readInput(saved, inputs, labels);
+            readInput(saved, inputs, labels, where);
         }
         Model neuron = saved.model();
         Standardization scaling = saved.scaling();
@@ -90,6 +92,13 @@ final class PredictCommand implements Callable<Integer> {
             double[] x = inputs.get(i);
             double[] seen = scaling == null ? x : scaling.apply(x);
             double z = neuron.z(seen);
+            if (!Double.isFinite(z)) {
+                // Inputs near 1e308 (or, standardised, far outside the training rows) overflow z:
+                // there is no number to print, only a NaN or an infinity.
+                throw new IllegalArgumentException(where.get(i) + " give a raw score z = x·w + b beyond the largest"
+                        + " double (1.8e308), so there is no probability to compute; they are far outside anything"
+                        + " the model was trained on: check them");
+            }
             double p = Sigmoid.of(z);
             rows.add(new Row(x, seen, z, p, Decision.of(p, t), labels.isEmpty() ? null : labels.get(i)));
         }
@@ -118,7 +127,7 @@ final class PredictCommand implements Callable<Integer> {
         return x;
     }
 
-    private void readInput(SavedModel saved, List<double[]> inputs, List<Double> labels) {
+    private void readInput(SavedModel saved, List<double[]> inputs, List<Double> labels, List<String> where) {
         CsvTable table = CsvTable.read(input);
         List<String> features = saved.features();
         int[] columns = new int[features.size()];
@@ -132,6 +141,7 @@ final class PredictCommand implements Callable<Integer> {
                 x[j] = table.number(i, columns[j]);
             }
             inputs.add(x);
+            where.add("the values on '" + input + "' line " + table.line(i));
             if (label >= 0) {
                 labels.add(table.label(i, label));
             }

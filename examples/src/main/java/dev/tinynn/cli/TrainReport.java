@@ -138,7 +138,18 @@ final class TrainReport {
         double zCut = Sigmoid.logit(threshold);
         String cut = threshold == 0.5 ? "0" : "ln(" + num(threshold) + " / " + num(1 - threshold) + ") = " + num(zCut);
         double[] w = model.weights();
-        if (w.length == 1) {
+        if (w.length == 1 && !Double.isFinite(model.boundary(threshold))) {
+            // w = 0 (an input that is 0 in every row, or too tiny to move w) or so small that
+            // (logit(t) − b) / w overflows: no input reaches the threshold, and no number to print.
+            String feature = data.featureNames().get(0);
+            if (w[0] == 0) {
+                out.printf("  boundary  none: w = 0, so every %s gets the same p = σ(b) = %s%n%n", feature,
+                        num(Sigmoid.of(model.bias())));
+            } else {
+                out.printf("  boundary  none that a double can hold: w = %s is so small that no %s makes z = %s%n%n",
+                        full(w[0]), feature, num(zCut));
+            }
+        } else if (w.length == 1) {
             String feature = data.featureNames().get(0);
             out.printf("  boundary  p = %s exactly where z = %s, that is at%n", num(threshold), cut);
             out.printf("            %s = (%s − b) / w = (%s − %s) / %s = %s%n", feature, num(zCut), num(zCut),

@@ -120,9 +120,17 @@ public final class CsvTable {
                 allNumbers = false;
             }
         }
+        for (int j = 0; j < header.size(); j++) {
+            if (TextFiles.hasControlCharacters(header.get(j))) {
+                throw new IllegalArgumentException("'" + file + "' header (line " + line + ") names column " + (j + 1)
+                        + " '" + TextFiles.shown(header.get(j)) + "', with a line break, tab or other control character"
+                        + " in it; give every column a name on one line");
+            }
+        }
         if (allNumbers) {
             throw new IllegalArgumentException("'" + file + "' has no header: its line " + line + " ("
-                    + String.join(",", header) + ") is numbers; add a first line naming the columns, such as hours,passed");
+                    + TextFiles.shown(String.join(",", header))
+                    + ") is numbers; add a first line naming the columns, such as hours,passed");
         }
         Set<String> seen = new HashSet<>();
         for (int j = 0; j < header.size(); j++) {
@@ -196,7 +204,7 @@ public final class CsvTable {
             value = Double.NaN;
         }
         if (value != 0 && value != 1) {
-            throw new IllegalArgumentException(where(row, column) + ": the label '" + cell + "' must be 0 (fail) or 1"
+            throw new IllegalArgumentException(where(row, column) + ": the label '" + TextFiles.shown(cell) + "' must be 0 (fail) or 1"
                     + " (pass); write every label as 0 or 1");
         }
         return value;

@@ -32,7 +32,7 @@ public final class Decimal {
             throw notFinite(trimmed, where);
         }
         if (!PLAIN.matcher(trimmed).matches()) {
-            throw new IllegalArgumentException(where + ": '" + trimmed + "' is not a number; write a plain number"
+            throw new IllegalArgumentException(where + ": '" + TextFiles.shown(trimmed) + "' is not a number; write a plain number"
                     + " such as 2.5 (a decimal point, no units, no thousands separators)");
         }
         double value = Double.parseDouble(trimmed);
@@ -43,7 +43,7 @@ public final class Decimal {
     }
 
     private static IllegalArgumentException notFinite(String text, String where) {
-        return new IllegalArgumentException(where + ": '" + text + "' is not a finite number (NaN and infinity cannot"
+        return new IllegalArgumentException(where + ": '" + TextFiles.shown(text) + "' is not a finite number (NaN and infinity cannot"
                 + " be learned from); replace it with a measured value or remove the row");
     }
 }

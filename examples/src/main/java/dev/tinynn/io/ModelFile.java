@@ -82,11 +82,14 @@ public final class ModelFile {
         try {
             root = JSON.readTree(text);
         } catch (JsonEOFException e) {
-            throw new IllegalArgumentException("model file '" + file + "' is cut short: its JSON stops at line "
-                    + e.getLocation().getLineNr() + " before it is complete" + again);
+            throw new IllegalArgumentException("model file '" + file + "' is cut short: its JSON stops"
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())
+                    + " before it is complete" + again);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("model file '" + file + "' is not JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+            // Some errors, such as nesting deeper than Jackson allows, come without a location.
+            String where = e.getLocation() == null ? ""
+                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
+            throw new IllegalArgumentException("model file '" + file + "' is not JSON (" + where
                     + TextFiles.firstLine(e.getOriginalMessage()) + "); give --model a file written by 'tinynn train"
                     + " --save'");
         }

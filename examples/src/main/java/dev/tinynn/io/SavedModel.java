@@ -106,6 +106,18 @@ public record SavedModel(
         if (features == null || features.isEmpty() || weights == null || label == null) {
             throw new IllegalArgumentException("it has no " + (label == null ? "label" : "features or weights"));
         }
+        if (training == null) {
+            throw new IllegalArgumentException("it has no training record (\"training\": null)");
+        }
+        for (String name : features) {
+            if (name == null || name.isBlank() || TextFiles.hasControlCharacters(name)) {
+                throw new IllegalArgumentException("its features must be names on one line, got "
+                        + (name == null ? "null" : "'" + TextFiles.shown(name) + "'"));
+            }
+        }
+        if (label.isBlank() || TextFiles.hasControlCharacters(label)) {
+            throw new IllegalArgumentException("its label must be a name on one line, got '" + TextFiles.shown(label) + "'");
+        }
         if (new HashSet<>(features).size() != features.size()) {
             throw new IllegalArgumentException("it names a feature twice: " + features);
         }

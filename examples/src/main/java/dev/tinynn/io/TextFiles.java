@@ -52,6 +52,36 @@ final class TextFiles {
         }
     }
 
+    /**
+     * Text from a file, fit to quote in a one-line message: line breaks, tabs and other control
+     * characters written as escapes ({@code \n}, {@code \t}, {@code \u0000}), and anything
+     * past 60 characters cut to an ellipsis.
+     */
+    static String shown(String text) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        for (; i < text.length() && out.length() < 60; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(isControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return i < text.length() ? out + "…" : out.toString();
+    }
+
+    /** Whether {@code text} holds a line break, a tab or another control character. */
+    static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(TextFiles::isControl);
+    }
+
+    private static boolean isControl(int c) {
+        return Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR;
+    }
+
     /** The first line of a library's message, which may have several. */
     static String firstLine(String message) {
         return message == null ? "unknown error" : message.lines().findFirst().orElse(message);
