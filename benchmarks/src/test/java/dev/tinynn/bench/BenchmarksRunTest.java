@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -20,18 +20,9 @@ class BenchmarksRunTest {
 
     @Test
     void everyBackendRunsOneEpochBenchmarkIteration() throws RunnerException {
-        Options options = new OptionsBuilder()
+        Collection<RunResult> results = runOnce(new OptionsBuilder()
                 .include(EpochBenchmark.class.getName() + ".epoch")
-                .param("backend", "plain", "ejml", "nd4j", "fast")
-                .param("size", "4x1")
-                .forks(0)
-                .warmupIterations(0)
-                .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(100))
-                .shouldFailOnError(true)
-                .build();
-
-        Collection<RunResult> results = new Runner(options).run();
+                .param("backend", "plain", "ejml", "nd4j", "fast"));
 
         assertThat(results).hasSize(4);
         assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
@@ -39,20 +30,23 @@ class BenchmarksRunTest {
 
     @Test
     void theRawFloorsAndTheSinglePassFloorRun() throws RunnerException {
-        Options options = new OptionsBuilder()
+        Collection<RunResult> results = runOnce(new OptionsBuilder()
                 .include(RawFloorBenchmark.class.getName() + ".epoch")
                 .include(SinglePassFloorBenchmark.class.getName() + ".epoch")
-                .param("library", "plain", "ejml", "nd4j")
+                .param("library", "plain", "ejml", "nd4j"));
+
+        assertThat(results).hasSize(4);
+    }
+
+    /** One 100 ms iteration, no warm-up, at the tutorial's size, in this JVM. */
+    private static Collection<RunResult> runOnce(ChainedOptionsBuilder options) throws RunnerException {
+        return new Runner(options
                 .param("size", "4x1")
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(100))
                 .shouldFailOnError(true)
-                .build();
-
-        Collection<RunResult> results = new Runner(options).run();
-
-        assertThat(results).hasSize(4);
+                .build()).run();
     }
 }
