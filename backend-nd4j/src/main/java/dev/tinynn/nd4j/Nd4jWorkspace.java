@@ -1,7 +1,11 @@
 package dev.tinynn.nd4j;
 
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_daxpy;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_ddot;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemv;
 
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Loss;
@@ -16,7 +20,7 @@ import org.nd4j.linalg.api.ops.impl.loss.BaseLoss;
 import org.nd4j.linalg.api.ops.impl.loss.MeanSquaredErrorLoss;
 import org.nd4j.linalg.api.ops.impl.loss.SigmoidCrossEntropyLoss;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SigmoidDerivative;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -34,20 +38,24 @@ import org.nd4j.linalg.factory.Nd4j;
  *   [w; b] −= lr·g                                  (update: one axpy)
  * </pre>
  * Nothing outside sees this: {@code read(WEIGHTS)} and {@code read(GRADIENT)} copy the first d
- * entries, {@link #bias()} and {@link #biasGradient()} return the last one. Both products end in
- * OpenBLAS (bit for bit its dgemv for z, and its dgemm with the transpose flag for g): Xᵀ is never
- * made.
+ * entries, {@link #bias()} and {@link #biasGradient()} return the last one. Both products are
+ * OpenBLAS's dgemv (the BLAS that ND4J bundles and its own gemm ends in), called directly on the
+ * arrays' memory like the online steps' ddot and axpy, and with the transpose flag for g: Xᵀ is never
+ * made. Going through {@code Nd4j.gemm} instead cost ~20 µs of op set-up per product, most of a
+ * tutorial-size epoch.
  *
  * <p><b>Native calls</b> (each one a trip through JNI into libnd4j or OpenBLAS that does
  * arithmetic; counted with ND4J's {@code OpProfiler} in {@code Nd4jWorkspaceTest}):
  * <ul>
- *   <li>one batch epoch with cross-entropy, the tutorial's loss: 6, one per operation (product,
- *       sigmoid, loss, subtract, transposed product, axpy); with squared error: 8, as its δ = 2·(p − y)·σ'(z)
- *       takes three (subtract, sigmoid derivative, scale);</li>
+ *   <li>one batch epoch with cross-entropy, the tutorial's loss: 6, one per operation (BLAS
+ *       product, sigmoid, loss, subtract, BLAS transposed product, BLAS axpy); with squared error: 8,
+ *       as its δ = 2·(p − y)·σ'(z) takes three (subtract, sigmoid derivative, scale). The subtract
+ *       is ND4J's legacy "axpy" transform, δ = −1·y + p, because its custom SubOp spent ~15 µs
+ *       setting up for four numbers;</li>
  *   <li>one online row: 2, a BLAS dot for {@link #forwardRow} and a BLAS axpy for
  *       {@link #updateRow}, straight on the row's memory.</li>
  * </ul>
- * ND4J's "custom" operations (the products, the losses, the sigmoid derivative) also make a few
+ * ND4J's "custom" operations (the losses, the sigmoid derivative) also make a few
  * JNI calls each to build their argument list, which do no arithmetic.
  *
  * <p><b>Allocation.</b> The arrays never change, but ND4J allocates small Java objects for every
@@ -78,6 +86,10 @@ final class Nd4jWorkspace implements Workspace {
     private final INDArray sum;     // the loss operations' result: Σ ℓ
     private final DoublePointer xi; // row i of x, moved by forwardRow and updateRow
     private final DoublePointer wb; // w, for the same BLAS calls
+    private final DoublePointer xb; // x, for the BLAS products of forward and gradient
+    private final DoublePointer zb; // z
+    private final DoublePointer db; // δ
+    private final DoublePointer gb; // g
 
     Nd4jWorkspace(Dataset data) {
         n = data.rows();
@@ -93,6 +105,10 @@ final class Nd4jWorkspace implements Workspace {
         sum = Nd4j.scalar(DataType.DOUBLE, 0.0);
         xi = new DoublePointer(x.data().addressPointer());
         wb = new DoublePointer(w.data().addressPointer());
+        xb = new DoublePointer(x.data().addressPointer());
+        zb = new DoublePointer(z.data().addressPointer());
+        db = new DoublePointer(delta.data().addressPointer());
+        gb = new DoublePointer(g.data().addressPointer());
     }
 
     /** Row-major n×d values with a 1 appended to every row. */
@@ -126,7 +142,9 @@ final class Nd4jWorkspace implements Workspace {
     // z = X·w + b
     @Override
     public void forward() {
-        Nd4j.gemm(x, w, z, false, false, 1.0, 0.0);
+        // OpenBLAS's dgemv on the arrays' memory: Nd4j.gemm ends in the same BLAS routine, after ~20 µs
+        // of op set-up that dominated a tutorial-size epoch.
+        cblas_dgemv(CblasRowMajor, CblasNoTrans, n, d + 1, 1.0, xb, d + 1, wb, 1, 0.0, zb, 1);
     }
 
     // p = σ(z)
@@ -150,7 +168,10 @@ final class Nd4jWorkspace implements Workspace {
     // δᵢ = ∂ℓ/∂zᵢ
     @Override
     public void delta(Loss loss) {
-        Nd4j.exec(new SubOp(p, y, delta));                      // δ = p − y
+        // δ = p − y, as δ = −1·y + p: ND4J's legacy "axpy" transform, one pass like SubOp but without
+        // the custom-op set-up (argument context, shape checks) that made SubOp ~15 µs at 4 rows; the
+        // bits are the same, as −1·y is exact.
+        Nd4j.exec(new Axpy(y, p, delta, -1.0));
         if (loss == Loss.SQUARED_ERROR) {
             Nd4j.exec(new SigmoidDerivative(z, delta, delta));  // δ = (p − y)·p·(1 − p)
             delta.muli(2);                                      // δ = 2·(p − y)·p·(1 − p)
@@ -160,7 +181,7 @@ final class Nd4jWorkspace implements Workspace {
     // g = Xᵀ·δ / n,  g_b = Σδ / n
     @Override
     public void gradient() {
-        Nd4j.gemm(x, delta, g, true, false, 1.0 / n, 0.0);
+        cblas_dgemv(CblasRowMajor, CblasTrans, n, d + 1, 1.0 / n, xb, d + 1, db, 1, 0.0, gb, 1);
     }
 
     // w −= lr·g,  b −= lr·g_b
