@@ -3,6 +3,7 @@ package dev.tinynn.ejml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tinynn.core.Backends;
+import dev.tinynn.core.BackendAgreement;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Sigmoid;
@@ -12,7 +13,6 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,7 +65,7 @@ class EjmlWorkspaceTest {
     @ParameterizedTest(name = "{0}×{1}, {2}")
     @MethodSource("allocationCases")
     void aBatchEpochAllocatesNothing(int n, int d, Loss loss) {
-        try (Workspace ws = new EjmlBackend().open(randomData(n, d))) {
+        try (Workspace ws = new EjmlBackend().open(BackendAgreement.randomData(n, d))) {
             ws.setParameters(new double[d], 0);
             // Warm up first: the first calls load and initialise classes (EJML's among them), which allocates.
             batchEpochs(ws, loss, WARM_UP_EPOCHS);
@@ -81,7 +81,7 @@ class EjmlWorkspaceTest {
     @ParameterizedTest(name = "{0}×{1}, {2}")
     @MethodSource("allocationCases")
     void anOnlineEpochAllocatesNothing(int n, int d, Loss loss) {
-        Dataset data = randomData(n, d);
+        Dataset data = BackendAgreement.randomData(n, d);
         try (Workspace ws = new EjmlBackend().open(data)) {
             ws.setParameters(new double[d], 0);
             onlineEpochs(ws, data, loss, WARM_UP_EPOCHS / 10);
@@ -159,7 +159,7 @@ class EjmlWorkspaceTest {
     @ParameterizedTest(name = "{0}×{1}, {2}")
     @MethodSource("agreementCases")
     void sameBitsAsPlainStepByStep(int n, int d, Loss loss) {
-        Dataset data = randomData(n, d);
+        Dataset data = BackendAgreement.randomData(n, d);
         double[] w0 = new Random(d).doubles(d, -1, 1).toArray();
         try (Workspace ejml = new EjmlBackend().open(data); Workspace plain = Backends.named("plain").open(data)) {
             for (Workspace ws : List.of(ejml, plain)) {
@@ -204,22 +204,5 @@ class EjmlWorkspaceTest {
         double[] out = new double[buffer.length(ws.rows(), ws.features())];
         ws.read(buffer, out);
         return out;
-    }
-
-    /** Gaussian inputs, labels from a noisy linear rule, seeded by shape. */
-    private static Dataset randomData(int n, int d) {
-        Random random = new Random(1_000_003L * n + d);
-        double[] truth = random.doubles(d, -1, 1).toArray();
-        double[][] x = new double[n][d];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            double z = 0;
-            for (int j = 0; j < d; j++) {
-                x[i][j] = random.nextGaussian();
-                z += x[i][j] * truth[j];
-            }
-            y[i] = random.nextDouble() < Sigmoid.of(2 * z) ? 1 : 0;
-        }
-        return Dataset.of("random " + n + "x" + d, IntStream.range(0, d).mapToObj(j -> "x" + j).toList(), x, y);
     }
 }

@@ -17,8 +17,8 @@ import dev.tinynn.core.spi.Workspace;
  *
  * <p>The backend does the vector arithmetic; the loop decides the order, records the loss of each
  * epoch, stops with a {@link TrainingDivergedException} the moment a loss, a weight or a raw score
- * z is no longer a finite number, and tells a {@link TrainingListener} what happened. With no listener, an epoch
- * allocates nothing: every buffer was made when the backend opened its workspace.
+ * z is no longer a finite number, and tells a {@link TrainingListener} what happened. With no listener, the loop
+ * itself allocates nothing per epoch: every buffer was made when the backend opened its workspace.
  *
  * <p>Training is deterministic: the same backend, data and settings give the same bits.
  */

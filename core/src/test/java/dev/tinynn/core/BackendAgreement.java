@@ -53,8 +53,11 @@ public abstract class BackendAgreement {
         return cases.stream();
     }
 
-    /** Gaussian inputs, labels from a noisy linear rule (so the data is not separable), seeded by shape. */
-    static Dataset randomData(int n, int d) {
+    /**
+     * Gaussian inputs, labels from a noisy linear rule (so the data is not separable), seeded by shape:
+     * the same n and d always give the same data. Public for backend modules' own tests.
+     */
+    public static Dataset randomData(int n, int d) {
         Random random = new Random(31L * n + d);
         double[] truth = random.doubles(d, -1, 1).toArray();
         double[][] x = new double[n][d];

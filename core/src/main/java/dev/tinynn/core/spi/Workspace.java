@@ -23,8 +23,10 @@ import dev.tinynn.core.Loss;
  * One online step for row i calls {@link #forwardRow(int)}, then (after the loop has done the
  * scalar work for that row) {@link #updateRow(int, double)}.
  *
- * <p>The operations that write a buffer must not allocate on the Java heap: write into the
- * buffers made by {@link Backend#open}. A workspace is used by one thread at a time.
+ * <p>The operations write into the buffers made by {@link Backend#open} and allocate no buffers of
+ * their own. The plain, EJML and fast backends allocate nothing at all per epoch (each has a test
+ * that counts the bytes); ND4J's own operation objects leave a few kilobytes of garbage per epoch,
+ * which its class comment measures. A workspace is used by one thread at a time.
  */
 public interface Workspace extends AutoCloseable {
 
