@@ -197,12 +197,7 @@ class EjmlWorkspaceTest {
 
     /** double[] equality in AssertJ is Arrays.equals: bit for bit, with no tolerance. */
     private static void assertSameBits(Workspace ejml, Workspace plain, Buffer buffer) {
-        assertThat(read(ejml, buffer)).as("%s", buffer).isEqualTo(read(plain, buffer));
+        assertThat(ejml.read(buffer)).as("%s", buffer).isEqualTo(plain.read(buffer));
     }
 
-    private static double[] read(Workspace ws, Buffer buffer) {
-        double[] out = new double[buffer.length(ws.rows(), ws.features())];
-        ws.read(buffer, out);
-        return out;
-    }
 }

@@ -70,8 +70,8 @@ public final class Trainer {
         if (before != null) {
             Snapshot after = Snapshot.of(ws);
             listener.onEpoch(new EpochEvent(epoch, before.weights, before.bias,
-                    read(ws, Buffer.Z), read(ws, Buffer.P), read(ws, Buffer.DELTA), loss,
-                    read(ws, Buffer.GRADIENT), ws.biasGradient(), after.weights, after.bias));
+                    ws.read(Buffer.Z), ws.read(Buffer.P), ws.read(Buffer.DELTA), loss,
+                    ws.read(Buffer.GRADIENT), ws.biasGradient(), after.weights, after.bias));
         }
         return loss;
     }
@@ -130,9 +130,9 @@ public final class Trainer {
         // finite when z overflows to ±∞ (p is then exactly 0 or 1, and δ = 0 freezes the weights), so
         // the final scores are checked too. (Checking every batch epoch would copy z out of the
         // backend each epoch; online steps check each row's z as they go.)
-        checkScores(read(ws, Buffer.Z), config.epochs(), config);
+        checkScores(ws.read(Buffer.Z), config.epochs(), config);
         return new TrainingResult(backend.name(), data, config, last.weights, last.bias, history, finalLoss,
-                read(ws, Buffer.P));
+                ws.read(Buffer.P));
     }
 
     private static void checkScores(double[] z, int epoch, TrainingConfig config) {
@@ -148,16 +148,11 @@ public final class Trainer {
                 + " (beyond the largest double, 1.8e308; inputs this large want standardising)", config.learningRate());
     }
 
-    private static double[] read(Workspace ws, Buffer buffer) {
-        double[] out = new double[buffer.length(ws.rows(), ws.features())];
-        ws.read(buffer, out);
-        return out;
-    }
 
     /** w and b at one moment, copied out of the workspace. */
     private record Snapshot(double[] weights, double bias) {
         static Snapshot of(Workspace ws) {
-            return new Snapshot(read(ws, Buffer.WEIGHTS), ws.bias());
+            return new Snapshot(ws.read(Buffer.WEIGHTS), ws.bias());
         }
     }
 

@@ -57,11 +57,6 @@ public abstract class BackendConformance {
         return Dataset.of(name, List.of("x"), x, new double[values.length]);
     }
 
-    private static double[] read(Workspace ws, Buffer buffer) {
-        double[] out = new double[buffer.length(ws.rows(), ws.features())];
-        ws.read(buffer, out);
-        return out;
-    }
 
     /** z and p for each value of a one-feature input, through the backend's forward and sigmoid. */
     private double[][] forward(Dataset data, double w, double b) {
@@ -69,7 +64,7 @@ public abstract class BackendConformance {
             ws.setParameters(new double[] {w}, b);
             ws.forward();
             ws.sigmoid();
-            return new double[][] {read(ws, Buffer.Z), read(ws, Buffer.P)};
+            return new double[][] {ws.read(Buffer.Z), ws.read(Buffer.P)};
         }
     }
 
@@ -125,7 +120,7 @@ public abstract class BackendConformance {
             ws.setParameters(new double[] {Sigmoid.logit(0.7)}, 0); // z chosen so that p = 0.7
             ws.forward();
             ws.sigmoid();
-            assertThat(read(ws, Buffer.P)[0]).isCloseTo(0.7, EXACT);
+            assertThat(ws.read(Buffer.P)[0]).isCloseTo(0.7, EXACT);
             assertThat(ws.loss(Loss.SQUARED_ERROR)).isCloseTo(PAGE4_SQUARED_ERROR, EXACT);
         }
     }
@@ -318,7 +313,7 @@ public abstract class BackendConformance {
                 ws.sigmoid();
                 ws.delta(loss);
                 ws.gradient();
-                double[] analytic = read(ws, Buffer.GRADIENT);
+                double[] analytic = ws.read(Buffer.GRADIENT);
                 double analyticBias = ws.biasGradient();
 
                 double h = 1e-6;
@@ -381,7 +376,7 @@ public abstract class BackendConformance {
             ws.sigmoid();
             ws.delta(loss);
             ws.gradient();
-            return new double[][] {read(ws, Buffer.GRADIENT), {ws.biasGradient()}};
+            return new double[][] {ws.read(Buffer.GRADIENT), {ws.biasGradient()}};
         }
     }
 
@@ -396,11 +391,11 @@ public abstract class BackendConformance {
             ws.setParameters(new double[] {1}, 0);
             ws.forward();
             ws.sigmoid();
-            assertThat(read(ws, Buffer.P)).containsExactly(1, 0, 1, 0);
+            assertThat(ws.read(Buffer.P)).containsExactly(1, 0, 1, 0);
             for (Loss loss : Loss.values()) {
                 assertThat(ws.loss(loss)).as("%s", loss).isFinite();
                 ws.delta(loss);
-                assertThat(java.util.Arrays.stream(read(ws, Buffer.DELTA))).as("δ for %s", loss).allMatch(Double::isFinite);
+                assertThat(java.util.Arrays.stream(ws.read(Buffer.DELTA))).as("δ for %s", loss).allMatch(Double::isFinite);
             }
             // Cross-entropy: 0 for the two confidently right rows, 800 for each confidently wrong one.
             assertThat(ws.loss(Loss.CROSS_ENTROPY)).isCloseTo(400, EXACT);

@@ -66,6 +66,13 @@ public interface Workspace extends AutoCloseable {
     /** Copies a buffer into {@code out}, which must have {@link Buffer#length} entries. */
     void read(Buffer buffer, double[] out);
 
+    /** A new copy of a buffer: {@link #read(Buffer, double[])} into an array of the right length. */
+    default double[] read(Buffer buffer) {
+        double[] out = new double[buffer.length(rows(), features())];
+        read(buffer, out);
+        return out;
+    }
+
     /** b, the bias. */
     double bias();
 
