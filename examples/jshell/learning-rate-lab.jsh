@@ -2,7 +2,7 @@
 // for learning rates 0.01, 0.1 and 0.5?
 //
 //   ./tinynn jshell learning-rate-lab
-//   jshell --class-path examples/target/tinynn.jar examples/jshell/learning-rate-lab.jsh
+//   jshell --class-path cli/target/tinynn.jar examples/jshell/learning-rate-lab.jsh
 //
 // Then try:  lab(0.01, 1, 5)     lab(50)     (how big can it get before it stops helping?)
 

@@ -1,7 +1,7 @@
 // neuron.jsh: the tutorial's neuron, trained and ready to play with.
 //
 //   ./tinynn jshell                                                        (or, by hand:)
-//   jshell --class-path examples/target/tinynn.jar examples/jshell/neuron.jsh
+//   jshell --class-path cli/target/tinynn.jar examples/jshell/neuron.jsh
 //
 // Then try:  p(3)   decide(2)   neuron.boundary(0.5)   Sigmoid.of(-2)   z(2.5)
 //            new Model(new double[] {0.5}, -1).probability(3)      (page 3's neuron)

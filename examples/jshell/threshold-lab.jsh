@@ -2,7 +2,7 @@
 // only the cut-off changes. Who flips when Pass needs p >= 0.6 instead of 0.5?
 //
 //   ./tinynn jshell threshold-lab
-//   jshell --class-path examples/target/tinynn.jar examples/jshell/threshold-lab.jsh
+//   jshell --class-path cli/target/tinynn.jar examples/jshell/threshold-lab.jsh
 //
 // Then try:  flips(0.9)     flips(0.3)
 

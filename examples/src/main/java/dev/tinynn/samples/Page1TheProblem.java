@@ -11,7 +11,7 @@ import dev.tinynn.core.spi.Workspace;
  * Page 1, the problem and the idea: guess pass or fail from hours of study with ONE neuron,
  * output = input × weight + bias, squeezed into (0, 1) by the sigmoid.
  *
- * <p>Run: {@code java -cp examples/target/tinynn.jar dev.tinynn.samples.Page1TheProblem plain}
+ * <p>Run: {@code java -cp cli/target/tinynn.jar dev.tinynn.samples.Page1TheProblem plain}
  * (the argument names the backend that does the arithmetic; "plain" if you leave it out).
  */
 public final class Page1TheProblem {

@@ -11,7 +11,7 @@ import java.util.List;
  * Page 2, one neuron: raw = hours·w + b. The weight says how much an hour counts; the bias is the
  * score at zero hours.
  *
- * <p>Run: {@code java -cp examples/target/tinynn.jar dev.tinynn.samples.Page2OneNeuron plain}
+ * <p>Run: {@code java -cp cli/target/tinynn.jar dev.tinynn.samples.Page2OneNeuron plain}
  */
 public final class Page2OneNeuron {
     private Page2OneNeuron() {

@@ -12,7 +12,7 @@ import java.util.List;
  * Page 3, sigmoid and decisions: p = σ(z) = 1 / (1 + e^(−z)) turns any raw score into (0, 1);
  * Pass when p ≥ 0.5 (a choice, not a law).
  *
- * <p>Run: {@code java -cp examples/target/tinynn.jar dev.tinynn.samples.Page3SigmoidAndDecisions plain}
+ * <p>Run: {@code java -cp cli/target/tinynn.jar dev.tinynn.samples.Page3SigmoidAndDecisions plain}
  */
 public final class Page3SigmoidAndDecisions {
     private Page3SigmoidAndDecisions() {

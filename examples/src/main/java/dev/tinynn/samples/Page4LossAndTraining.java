@@ -18,7 +18,7 @@ import dev.tinynn.core.spi.Workspace;
  * study-hours: w = 0.1, b = 0, lr = 0.1, 1000 epochs, one update after every row, printing the
  * squared error summed over the rows every 100 epochs.
  *
- * <p>Run: {@code java -cp examples/target/tinynn.jar dev.tinynn.samples.Page4LossAndTraining plain}
+ * <p>Run: {@code java -cp cli/target/tinynn.jar dev.tinynn.samples.Page4LossAndTraining plain}
  */
 public final class Page4LossAndTraining {
     private Page4LossAndTraining() {

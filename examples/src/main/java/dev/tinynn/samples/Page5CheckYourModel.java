@@ -11,7 +11,7 @@ import dev.tinynn.core.spi.Backend;
  * Page 5, check your model: predicting is the forward pass alone. Then the exercise: add the row
  * (5 hours, passed) and retrain.
  *
- * <p>Run: {@code java -cp examples/target/tinynn.jar dev.tinynn.samples.Page5CheckYourModel plain}
+ * <p>Run: {@code java -cp cli/target/tinynn.jar dev.tinynn.samples.Page5CheckYourModel plain}
  */
 public final class Page5CheckYourModel {
     private Page5CheckYourModel() {

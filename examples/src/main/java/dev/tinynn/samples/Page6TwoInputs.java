@@ -13,7 +13,7 @@ import dev.tinynn.core.spi.Backend;
  * Page 6, two inputs: raw = study·w1 + sleep·w2 + b. The pure-Python tab (a step after every row)
  * and the NumPy tab (one step per epoch from the summed gradient) are two different algorithms.
  *
- * <p>Run: {@code java -cp examples/target/tinynn.jar dev.tinynn.samples.Page6TwoInputs plain}
+ * <p>Run: {@code java -cp cli/target/tinynn.jar dev.tinynn.samples.Page6TwoInputs plain}
  */
 public final class Page6TwoInputs {
     private Page6TwoInputs() {

@@ -13,7 +13,7 @@ import java.util.List;
  * Page 7, backprop: for one row, the chain rule dℓ/dw = dℓ/dp · dp/dz · dz/dw, factor by factor,
  * checked against the backend's gradient.
  *
- * <p>Run: {@code java -cp examples/target/tinynn.jar dev.tinynn.samples.Page7Backprop plain}
+ * <p>Run: {@code java -cp cli/target/tinynn.jar dev.tinynn.samples.Page7Backprop plain}
  */
 public final class Page7Backprop {
     private Page7Backprop() {

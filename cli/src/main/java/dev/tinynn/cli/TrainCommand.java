@@ -1,0 +1,185 @@
+package dev.tinynn.cli;
+
+import dev.tinynn.tutorial.TutorialLoss;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tinynn.core.Dataset;
+import dev.tinynn.core.EpochEvent;
+import dev.tinynn.core.RowEvent;
+import dev.tinynn.core.Trainer;
+import dev.tinynn.core.TrainingConfig;
+import dev.tinynn.core.TrainingListener;
+import dev.tinynn.core.TrainingResult;
+import dev.tinynn.core.spi.Backend;
+import dev.tinynn.io.ModelFile;
+import dev.tinynn.io.SavedModel;
+import dev.tinynn.plot.PlotFile;
+import dev.tinynn.plot.TrainPlot;
+import dev.tinynn.report.EpochFrames;
+import dev.tinynn.report.TrainingReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code tinynn train}: trains one neuron and explains the result. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains one neuron and explains what it learned.",
+            "With no options: the tutorial's page-4 loop on study-hours (add --initial-weights 0.1 for its exact start)."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainingOptions options;
+
+    @Mixin
+    BackendOption backendOption;
+
+    @Mixin
+    LearningRateOption learningRate;
+
+    @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
+            description = "Pass when p >= T; between 0 and 1 (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--trace",
+            description = "Print every multiplication, sum, sigmoid, error and update of the first epochs.")
+    boolean trace;
+
+    @Option(names = "--trace-epochs", paramLabel = "N", defaultValue = "1",
+            description = "How many epochs --trace writes out (default: ${DEFAULT-VALUE}).")
+    int traceEpochs;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the explanation.")
+    boolean json;
+
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "Save the trained model as JSON, for 'tinynn predict --model FILE'. The old file, if any, "
+                    + "is replaced in one step, never left half-written.")
+    String save;
+
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Draw the loss per epoch and what the neuron learned (the sigmoid through the data for one "
+                    + "input, the decision line for two) into FILE.png or FILE.svg.")
+    String plot;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Write FILE.html, one self-contained page that replays training: the neuron with its "
+                    + "numbers, the loss curve and the data, with a slider and a play button over the epochs.")
+    String report;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--threshold must be between 0 and 1 (exclusive), got " + threshold);
+        }
+        if (trace && json) {
+            throw new ParameterException(spec.commandLine(),
+                    "--trace and --json cannot be combined: --json prints the JSON object alone");
+        }
+        if (traceEpochs < 0) {
+            throw new ParameterException(spec.commandLine(), "--trace-epochs must be 0 or more, got " + traceEpochs);
+        }
+        TrainingData trainingData = options.data(spec);
+        Dataset data = trainingData.data();
+        TrainingConfig config = options.config(spec, data, learningRate.value);
+        Backend backend = backendOption.backend(spec);
+        Path saveTo = save == null ? null : ModelFile.checkWritable(save);
+        PlotFile plotTo = plot == null ? null : PlotFile.check(plot);
+        Path reportTo = report == null ? null : TrainingReport.check(report);
+        PrintWriter out = spec.commandLine().getOut();
+        trainingData.oneClassWarning().ifPresent(warning -> warn(spec, warning));
+
+        TrainReport explanation = new TrainReport(out, trainingData, config, backend, threshold);
+        if (!json) {
+            explanation.settings();
+        }
+        TutorialLoss tutorialLoss = new TutorialLoss(data, config.epochs());
+        EpochFrames frames = reportTo == null ? null : new EpochFrames(config.epochs(), EpochFrames.MAX_FRAMES);
+        List<TrainingListener> listeners = new ArrayList<>();
+        if (this.trace) {
+            listeners.add(new Trace(out, data, config, traceEpochs));
+        }
+        if (!json) {
+            listeners.add(tutorialLoss);
+        }
+        if (frames != null) {
+            listeners.add(frames);
+        }
+        TrainingResult result = Trainer.train(backend, data, config, all(listeners));
+        if (saveTo != null) {
+            ModelFile.save(saveTo, SavedModel.of(result, threshold, trainingData.scaling(), trainingData.label()));
+        }
+        if (plotTo != null) {
+            plotTo.write(TrainPlot.charts(trainingData.raw(), trainingData.scaling(), result, threshold));
+        }
+        if (reportTo != null) {
+            TrainingReport.write(reportTo, new TrainingReport.Run(result, trainingData.raw(), trainingData.scaling(),
+                    trainingData.label(), threshold, frames.frames()));
+        }
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            out.println(mapper.writeValueAsString(TrainJson.of(result, threshold)));
+        } else {
+            explanation.result(result, tutorialLoss.perEpoch());
+            if (saveTo != null) {
+                out.printf("  saved     the model to %s; try: tinynn predict --model %s VALUE…%n", save, save);
+            }
+            if (plotTo != null) {
+                out.printf("  plotted   the loss and %s to %s%n", data.features() == 1 ? "the fitted sigmoid"
+                        : data.features() == 2 ? "the decision line" : "every row by its raw score", plot);
+            }
+            if (reportTo != null) {
+                out.printf("  report    %s: open it in a browser and press Play%n", report);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** One listener that passes every event on to each of {@code listeners}, in order. */
+    static TrainingListener all(List<TrainingListener> listeners) {
+        if (listeners.isEmpty()) {
+            return TrainingListener.NONE;
+        }
+        return new TrainingListener() {
+            @Override
+            public void onRow(RowEvent event) {
+                listeners.forEach(listener -> listener.onRow(event));
+            }
+
+            @Override
+            public void onEpoch(EpochEvent event) {
+                listeners.forEach(listener -> listener.onEpoch(event));
+            }
+        };
+    }
+
+    /** One line on stderr that does not stop the command: {@code tinynn train: warning: …}. */
+    static void warn(CommandSpec spec, String warning) {
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + warning);
+        spec.commandLine().getErr().flush();
+    }
+
+    /** The --json object; the key names are part of the interface: scripts read them. */
+    record TrainJson(String backend, String data, String loss, String updates, double learningRate, int epochs,
+            double[] weights, double bias, double finalLoss, double accuracy) {
+
+        static TrainJson of(TrainingResult result, double threshold) {
+            TrainingConfig config = result.config();
+            return new TrainJson(result.backend(), result.data().name(), config.loss().id(), config.updates().id(),
+                    config.learningRate(), config.epochs(), result.weights(), result.bias(), result.finalLoss(),
+                    result.accuracy(threshold));
+        }
+    }
+}

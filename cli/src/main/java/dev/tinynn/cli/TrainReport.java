@@ -1,0 +1,188 @@
+package dev.tinynn.cli;
+
+import static dev.tinynn.text.Numbers.full;
+import static dev.tinynn.text.Numbers.num;
+import static dev.tinynn.text.Numbers.signed;
+
+import dev.tinynn.text.Neuron;
+import dev.tinynn.core.Dataset;
+import dev.tinynn.core.Decision;
+import dev.tinynn.core.Loss;
+import dev.tinynn.core.Model;
+import dev.tinynn.core.Sigmoid;
+import dev.tinynn.core.Standardization;
+import dev.tinynn.core.TrainingConfig;
+import dev.tinynn.core.TrainingResult;
+import dev.tinynn.core.Updates;
+import dev.tinynn.core.spi.Backend;
+import java.io.PrintWriter;
+
+/** The explanation {@code tinynn train} prints: settings, the loss as it falls, the learned neuron, what it decides. */
+final class TrainReport {
+    private final PrintWriter out;
+    private final Dataset data;
+    private final TrainingConfig config;
+    private final Backend backend;
+    private final double threshold;
+    private final Neuron neuron;
+    private final TrainingData trainingData;
+
+    TrainReport(PrintWriter out, TrainingData trainingData, TrainingConfig config, Backend backend, double threshold) {
+        this.out = out;
+        this.trainingData = trainingData;
+        this.data = trainingData.data();
+        this.config = config;
+        this.backend = backend;
+        this.threshold = threshold;
+        this.neuron = new Neuron(data);
+    }
+
+    /** What is about to be trained, and how. */
+    void settings() {
+        double[] w0 = config.initialWeightsFor(data);
+        out.println("tinynn train: one neuron, trained by hand");
+        out.println();
+        out.printf("  data      %s: %d rows; input %s; label %s1 = pass, 0 = fail%n",
+                data.name(), data.rows(), String.join(", ", data.featureNames()),
+                DataOptions.isFile(data.name()) ? "column '" + trainingData.label() + "': " : "");
+        standardization();
+        out.printf("  neuron    %s,  p = σ(z) = 1 / (1 + e^(−z)),  Pass when p ≥ %s%n", neuron.z(), num(threshold));
+        out.printf("  training  %d epochs of %s updates, learning rate %s, %s loss%n",
+                config.epochs(), config.updates(), num(config.learningRate()), config.loss());
+        out.printf("            %s%n", neuron.updateRule(config.updates(), config.loss()));
+        out.printf("  start     %s, b = %s%n", weights(w0), num(config.initialBias()));
+        out.printf("  backend   %s (%s, %s)%n", backend.name(), backend.library(), backend.version());
+        out.println();
+    }
+
+    /** With --standardize: each input's mean and standard deviation, the formula, and that what follows is in z-scores. */
+    private void standardization() {
+        Standardization scaling = trainingData.scaling();
+        if (scaling == null) {
+            return;
+        }
+        double[] mean = scaling.means();
+        double[] sd = scaling.standardDeviations();
+        out.println("  scaled    to z-scores, with the training rows' mean and population standard deviation:");
+        for (int j = 0; j < mean.length; j++) {
+            String feature = data.featureNames().get(j);
+            out.printf("            %s → (%s − %s) / %s%n", feature, feature, num(mean[j]), num(sd[j]));
+        }
+        out.println("            the neuron sees only z-scores: the inputs below are z-scores, each weight is per sd");
+    }
+
+    /** What training produced. */
+    void result(TrainingResult result, double[] tutorialLoss) {
+        lossTable(result, tutorialLoss);
+        out.printf("  learned   %s, b = %s%n%n", weights(result.weights()), full(result.bias()));
+        predictions(result);
+        boundary(result.model());
+        notes(result);
+        out.flush();
+    }
+
+    private String weights(double[] w) {
+        StringBuilder text = new StringBuilder();
+        for (int j = 0; j < w.length; j++) {
+            text.append(j == 0 ? "" : ", ").append(neuron.weightName(j)).append(" = ").append(full(w[j]));
+        }
+        return text.toString();
+    }
+
+    /**
+     * The loss every tenth of the run and at the last epoch, then the final model's; beside it the
+     * number the tutorial's loop prints, the squared error summed over the epoch's rows.
+     */
+    private void lossTable(TrainingResult result, double[] tutorialLoss) {
+        double[] history = result.lossHistory();
+        out.printf("  %7s   %-22s  %s%n", "epoch", "mean " + config.loss(), "Σ(y − p)², as the tutorial prints it");
+        int every = Math.max(1, history.length / 10);
+        for (int e = 0; e < history.length; e++) {
+            if (e % every == 0 || e == history.length - 1) {
+                out.printf("  %7d   %-22s  %s%n", e, num(history[e]), num(tutorialLoss[e]));
+            }
+        }
+        out.printf("  %7s   %s%n%n", "final", num(result.finalLoss()));
+    }
+
+    private void predictions(TrainingResult result) {
+        Model model = result.model();
+        int width = 8;
+        for (int i = 0; i < data.rows(); i++) {
+            for (double x : data.row(i)) {
+                width = Math.max(width, num(x).length());
+            }
+        }
+        StringBuilder header = new StringBuilder("  ");
+        for (String feature : data.featureNames()) {
+            header.append(String.format("%" + Math.max(width, feature.length()) + "s ", feature));
+        }
+        out.println(header.append(String.format("%6s %14s %14s  %s", "label", "z", "p = σ(z)", "decision")));
+        int right = 0;
+        for (int i = 0; i < data.rows(); i++) {
+            StringBuilder line = new StringBuilder("  ");
+            double[] row = data.row(i);
+            for (int j = 0; j < row.length; j++) {
+                line.append(String.format("%" + Math.max(width, data.featureNames().get(j).length()) + "s ", num(row[j])));
+            }
+            double p = result.probabilities()[i];
+            Decision decision = Decision.of(p, threshold);
+            boolean correct = (decision == Decision.PASS) == (data.y(i) == 1);
+            right += correct ? 1 : 0;
+            out.println(line.append(String.format("%6s %14s %14s  %-4s  %s", num(data.y(i)), num(model.z(row)),
+                    num(p), decision, correct ? "right" : "wrong")));
+        }
+        out.printf("  accuracy  %d of %d rows right at threshold %s%n%n", right, data.rows(), num(threshold));
+    }
+
+    private void boundary(Model model) {
+        double zCut = Sigmoid.logit(threshold);
+        String cut = threshold == 0.5 ? "0" : "ln(" + num(threshold) + " / " + num(1 - threshold) + ") = " + num(zCut);
+        double[] w = model.weights();
+        if (w.length == 1 && !Double.isFinite(model.boundary(threshold))) {
+            // w = 0 (an input that is 0 in every row, or too tiny to move w) or so small that
+            // (logit(t) − b) / w overflows: no input reaches the threshold, and no number to print.
+            String feature = data.featureNames().get(0);
+            if (w[0] == 0) {
+                out.printf("  boundary  none: w = 0, so every %s gets the same p = σ(b) = %s%n%n", feature,
+                        num(Sigmoid.of(model.bias())));
+            } else {
+                out.printf("  boundary  none that a double can hold: w = %s is so small that no %s makes z = %s%n%n",
+                        full(w[0]), feature, num(zCut));
+            }
+        } else if (w.length == 1) {
+            String feature = data.featureNames().get(0);
+            out.printf("  boundary  p = %s exactly where z = %s, that is at%n", num(threshold), cut);
+            out.printf("            %s = (%s − b) / w = (%s − %s) / %s = %s%n", feature, num(zCut), num(zCut),
+                    signed(model.bias()), signed(w[0]), num(model.boundary(threshold)));
+            out.printf("            %s %s than that → Pass%n%n", w[0] >= 0 ? "more" : "less", feature);
+        } else {
+            StringBuilder line = new StringBuilder();
+            for (int j = 0; j < w.length; j++) {
+                line.append(j == 0 ? "" : " + ").append(num(w[j])).append('·').append(data.featureNames().get(j));
+            }
+            out.printf("  boundary  p = %s on the line where z = %s:%n", num(threshold), cut);
+            out.printf("            %s + %s = %s%n%n", line, signed(model.bias()), num(zCut));
+        }
+    }
+
+    private void notes(TrainingResult result) {
+        double[] history = result.lossHistory();
+        if (history.length > 1 && result.finalLoss() > history[0]) {
+            out.printf("  warning   the loss rose from %s to %s: the steps overshoot; try a smaller --learning-rate%n%n",
+                    num(history[0]), num(result.finalLoss()));
+        }
+        if (config.loss() == Loss.CROSS_ENTROPY) {
+            out.println("  note      δ = p − y is the tutorial's update rule. It is the gradient of cross-entropy,");
+            out.println("            not of the squared error the tutorial prints (that gradient has an extra");
+            out.println("            factor 2·p·(1 − p)). Try --loss squared-error to train on true squared error.");
+        } else {
+            out.println("  note      this is true gradient descent on squared error: δ = 2·(p − y)·p·(1 − p).");
+            out.println("            The tutorial's rule drops 2·p·(1 − p); that is --loss cross-entropy.");
+        }
+        if (config.updates() == Updates.BATCH) {
+            out.println("            Batch steps use the MEAN gradient; the tutorial's NumPy tab uses the SUM,");
+            out.printf("            the same step as a learning rate %d times larger here.%n", data.rows());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tinynn.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Runs {@code tinynn} in-process, capturing what it prints and its exit code. */
+public record Cli(int exitCode, String out, String err) {
+
+    public static Cli run(String... args) {
+        return run(false, args);
+    }
+
+    /** As the program runs with {@code --verbose} among its arguments. */
+    static Cli run(boolean verbose, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = Main.commandLine(verbose);
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        return new Cli(code, out.toString(), err.toString());
+    }
+
+    /** {@code tinynn train --json ARGS}, which must succeed silently on stderr: its JSON object. */
+    static JsonNode trainJson(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("train", "--json"));
+        all.addAll(List.of(args));
+        Cli cli = run(all.toArray(String[]::new));
+        if (cli.exitCode() != 0 || !cli.err().isEmpty()) {
+            throw new AssertionError("train --json failed with exit code " + cli.exitCode() + ": " + cli.err());
+        }
+        return new ObjectMapper().readTree(cli.out());
+    }
+
+    /** A JSON array of numbers. */
+    static double[] doubles(JsonNode array) {
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asDouble();
+        }
+        return values;
+    }
+
+    /** A file under src/test/resources or examples/data, as a path the program can be given. */
+    static String resource(String name) {
+        try {
+            return Path.of(Cli.class.getResource("/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
