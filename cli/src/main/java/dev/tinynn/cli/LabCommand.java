@@ -246,7 +246,7 @@ final class LabCommand implements Callable<Integer> {
             Decision before = Decision.of(p, from);
             Decision after = Decision.of(p, to);
             if (before != after) {
-                boolean right = (after == Decision.PASS) == (raw.y(i) == 1);
+                boolean right = after.isRightFor(raw.y(i));
                 flipped.add("row " + (i + 1) + " " + values(raw.row(i)) + " " + before + " → " + after + " (p "
                         + num(p, 6) + ", label " + num(raw.y(i)) + ": now " + (right ? "right" : "wrong") + ")");
             }

@@ -201,7 +201,7 @@ final class PredictCommand implements Callable<Integer> {
             line.append(labelled ? String.format("%6s ", num(row.label())) : "");
             line.append(String.format("%14s %14s  %s", num(row.z()), num(row.p()), row.decision()));
             if (labelled) {
-                boolean correct = (row.decision() == Decision.PASS) == (row.label() == 1);
+                boolean correct = row.decision().isRightFor(row.label());
                 right += correct ? 1 : 0;
                 line.append(correct ? "  right" : "  wrong");
             }
