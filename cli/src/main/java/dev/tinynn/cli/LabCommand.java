@@ -79,10 +79,7 @@ final class LabCommand implements Callable<Integer> {
                     + " learning rates and " + MAX_COLUMNS + " thresholds at a time, so that the table fits");
         }
         for (double t : thresholds) {
-            if (!(t > 0 && t < 1)) {
-                throw new ParameterException(spec.commandLine(),
-                        "--thresholds must each be between 0 and 1 (exclusive), got " + t);
-            }
+            UsageErrors.checkThreshold(spec, "--thresholds", t);
         }
         if (every != null && every < 1) {
             throw new ParameterException(spec.commandLine(), "--every must be 1 or more, got " + every);

@@ -20,4 +20,14 @@ final class UsageErrors {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
+
+    /**
+     * A decision threshold T (Pass when p ≥ T) must lie strictly between 0 and 1: at 0 every row is
+     * Pass, at 1 only a p that rounds to exactly 1 is. {@code option} names it in the message.
+     */
+    static void checkThreshold(CommandSpec spec, String option, double t) {
+        if (!(t > 0 && t < 1)) {
+            throw new ParameterException(spec.commandLine(), option + " must be between 0 and 1 (exclusive), got " + t);
+        }
+    }
 }

@@ -42,7 +42,7 @@ public abstract class BackendConformance {
     /** The backend under test. */
     protected abstract Backend backend();
 
-    /** Half a unit in the last digit FACTS.md prints, for comparing with the tutorial's rounded numbers. */
+    /** Half a unit in the last digit the tutorial prints, for comparing with its rounded numbers. */
     private static Offset<Double> printed(double value) {
         String digits = Double.toString(value);
         int decimals = digits.length() - digits.indexOf('.') - 1;
@@ -196,7 +196,7 @@ public abstract class BackendConformance {
         SummedSquaredError printedLoss = new SummedSquaredError(data);
         TrainingResult result = Trainer.train(backend(), data,
                 TrainingConfig.tutorial().withInitialWeights(0.1, 0.1), printedLoss);
-        // 1e-9, as the issue states for this run: 8,000 online steps on collinear inputs (w1 and w2
+        // 1e-9 for this run: 8,000 online steps on collinear inputs (w1 and w2
         // move along a valley the data cannot pin down) let rounding differences grow more than in run 1.
         assertThat(result.weights()).containsExactly(new double[] {RUN2_W1, RUN2_W2}, within(1e-9));
         assertThat(result.bias()).isCloseTo(RUN2_B, within(1e-9));
