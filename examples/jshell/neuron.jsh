@@ -9,10 +9,10 @@
 // /vars and /methods list what is defined; /exit leaves.
 
 import dev.tinynn.core.*;
-import dev.tinynn.core.spi.*;
 
-// The backend does the arithmetic; "plain" is loops over double[] (try Backends.available()).
-Backend backend = Backends.named("plain");
+// The backend that does the arithmetic, by name: "plain" is loops over double[]
+// (Backends.available() lists the others).
+String backend = "plain";
 
 // Page 1's data: hours studied -> passed (1) or failed (0).
 Dataset data = Datasets.studyHours();

@@ -15,6 +15,6 @@ final class BackendOption {
 
     /** The backend named by --backend; an unknown name is a usage error that lists the known ones. */
     Backend backend(CommandSpec spec) {
-        return TrainingOptions.checked(spec, () -> Backends.named(name));
+        return UsageErrors.checked(spec, () -> Backends.named(name));
     }
 }

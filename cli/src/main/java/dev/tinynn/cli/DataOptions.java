@@ -61,7 +61,7 @@ final class DataOptions {
                 throw new ParameterException(spec.commandLine(), "--label and --features choose the columns of a CSV"
                         + " file, but '" + data + "' is a built-in dataset; leave them out, or give --data a .csv file");
             }
-            raw = TrainingOptions.checked(spec, () -> {
+            raw = UsageErrors.checked(spec, () -> {
                 try {
                     return Datasets.named(data);
                 } catch (IllegalArgumentException e) {

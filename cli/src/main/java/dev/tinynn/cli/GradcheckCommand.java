@@ -5,9 +5,9 @@ import static dev.tinynn.text.Numbers.num;
 import dev.tinynn.text.Neuron;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Loss;
+import dev.tinynn.core.Model;
+import dev.tinynn.core.Pass;
 import dev.tinynn.core.spi.Backend;
-import dev.tinynn.core.spi.Buffer;
-import dev.tinynn.core.spi.Workspace;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -62,15 +62,6 @@ final class GradcheckCommand implements Callable<Integer> {
             description = "The finite-difference step, 0 < H <= 1 (default: ${DEFAULT-VALUE}).")
     double h;
 
-    /** The loss at a point and its gradient there, as the backend computes them. */
-    private record Gradient(double loss, double[] w, double b, double[] p) {
-        double[] all() {
-            double[] all = Arrays.copyOf(w, w.length + 1);
-            all[w.length] = b;
-            return all;
-        }
-    }
-
     @Override
     public Integer call() {
         if (!(h > 0 && h <= 1)) {
@@ -86,19 +77,13 @@ final class GradcheckCommand implements Callable<Integer> {
         int n = rows.rows();
         int d = rows.features();
 
+        Model point = new Model(w, bias);
+        Pass analytic = Pass.at(chosen, rows, point, loss);
         double[] numeric = new double[d + 1];
-        Gradient analytic;
-        Gradient crossEntropy;
-        Gradient squaredError;
-        try (Workspace ws = chosen.open(rows)) {
-            analytic = gradient(ws, w, bias, loss);
-            crossEntropy = gradient(ws, w, bias, Loss.CROSS_ENTROPY);
-            squaredError = gradient(ws, w, bias, Loss.SQUARED_ERROR);
-            for (int k = 0; k <= d; k++) {
-                numeric[k] = (lossAt(ws, w, bias, k, h) - lossAt(ws, w, bias, k, -h)) / (2 * h);
-            }
+        for (int k = 0; k <= d; k++) {
+            numeric[k] = (lossAt(chosen, rows, point, k, h) - lossAt(chosen, rows, point, k, -h)) / (2 * h);
         }
-        double[] rule = tutorialRule(rows, analytic.p());
+        double[] rule = Pass.tutorialStep(rows, analytic.p());
 
         out.println("tinynn gradcheck: the gradient from the backend beside centred finite differences");
         out.println();
@@ -114,7 +99,7 @@ final class GradcheckCommand implements Callable<Integer> {
 
         out.printf("  %-22s %16s %18s %14s %22s%n", "", "analytic", "finite difference", "|difference|",
                 "tutorial's rule ÷ n");
-        double[] exact = analytic.all();
+        double[] exact = meanGradient(analytic);
         boolean agree = true;
         for (int k = 0; k <= d; k++) {
             double difference = Math.abs(exact[k] - numeric[k]);
@@ -133,8 +118,8 @@ final class GradcheckCommand implements Callable<Integer> {
 
         out.printf("  summed over the %d rows, as the tutorial's loop adds them (the mean gradients × %d):%n", n, n);
         out.printf("  %-22s %18s %18s %18s%n", "", "tutorial's rule", "cross-entropy", "squared-error");
-        double[] ce = crossEntropy.all();
-        double[] se = squaredError.all();
+        double[] ce = meanGradient(Pass.at(chosen, rows, point, Loss.CROSS_ENTROPY));
+        double[] se = meanGradient(Pass.at(chosen, rows, point, Loss.SQUARED_ERROR));
         for (int k = 0; k <= d; k++) {
             out.printf("  %-22s %18s %18s %18s%n", parameter(rows, neuron, k), num(rule[k]), num(ce[k] * n),
                     num(se[k] * n));
@@ -179,47 +164,24 @@ final class GradcheckCommand implements Callable<Integer> {
         return rows.features() == 1 ? "w" : neuron.weightName(k) + " (" + rows.featureNames().get(k) + ")";
     }
 
-    /** The workspace's steps, in the training loop's order, up to the gradient. */
-    private static Gradient gradient(Workspace ws, double[] w, double b, Loss loss) {
-        ws.setParameters(w, b);
-        ws.forward();
-        ws.sigmoid();
-        double value = ws.loss(loss);
-        ws.delta(loss);
-        ws.gradient();
-        double[] g = new double[ws.features()];
-        ws.read(Buffer.GRADIENT, g);
-        double[] p = new double[ws.rows()];
-        ws.read(Buffer.P, p);
-        return new Gradient(value, g, ws.biasGradient(), p);
+    /** The pass's mean gradient, the weights' then the bias's: d + 1 numbers, in the order of the table's rows. */
+    private static double[] meanGradient(Pass pass) {
+        double[] g = pass.gradient();
+        double[] all = Arrays.copyOf(g, g.length + 1);
+        all[g.length] = pass.biasGradient();
+        return all;
     }
 
-    /** L with parameter k (a weight, or the bias when k = d) moved by {@code step}. */
-    private double lossAt(Workspace ws, double[] w, double b, int k, double step) {
-        double[] moved = w.clone();
-        double movedBias = b;
+    /** L with parameter k (a weight, or the bias when k = d) moved by {@code step}, from the backend's pass there. */
+    private double lossAt(Backend backend, Dataset rows, Model point, int k, double step) {
+        double[] moved = point.weights();
+        double movedBias = point.bias();
         if (k < moved.length) {
             moved[k] += step;
         } else {
             movedBias += step;
         }
-        ws.setParameters(moved, movedBias);
-        ws.forward();
-        ws.sigmoid();
-        return ws.loss(loss);
-    }
-
-    /** The tutorial's step, written out as it writes it: Σ(p − y)·x for each weight, then Σ(p − y). */
-    private static double[] tutorialRule(Dataset rows, double[] p) {
-        double[] rule = new double[rows.features() + 1];
-        for (int i = 0; i < rows.rows(); i++) {
-            double error = p[i] - rows.y(i);
-            for (int j = 0; j < rows.features(); j++) {
-                rule[j] += error * rows.x(i, j);
-            }
-            rule[rows.features()] += error;
-        }
-        return rule;
+        return Pass.at(backend, rows, new Model(moved, movedBias), loss).loss();
     }
 
     /** Whether the summed rule equals a mean gradient times n, to rounding. */

@@ -79,10 +79,7 @@ final class LabCommand implements Callable<Integer> {
                     + " learning rates and " + MAX_COLUMNS + " thresholds at a time, so that the table fits");
         }
         for (double t : thresholds) {
-            if (!(t > 0 && t < 1)) {
-                throw new ParameterException(spec.commandLine(),
-                        "--thresholds must each be between 0 and 1 (exclusive), got " + t);
-            }
+            UsageErrors.checkThreshold(spec, "--thresholds", t);
         }
         if (every != null && every < 1) {
             throw new ParameterException(spec.commandLine(), "--every must be 1 or more, got " + every);
@@ -246,7 +243,7 @@ final class LabCommand implements Callable<Integer> {
             Decision before = Decision.of(p, from);
             Decision after = Decision.of(p, to);
             if (before != after) {
-                boolean right = (after == Decision.PASS) == (raw.y(i) == 1);
+                boolean right = after.isRightFor(raw.y(i));
                 flipped.add("row " + (i + 1) + " " + values(raw.row(i)) + " " + before + " → " + after + " (p "
                         + num(p, 6) + ", label " + num(raw.y(i)) + ": now " + (right ? "right" : "wrong") + ")");
             }

@@ -71,9 +71,8 @@ final class PredictCommand implements Callable<Integer> {
                     ? "give the input: one value per feature after the options, or --input FILE.csv"
                     : "give either values or --input FILE.csv, not both");
         }
-        if (threshold != null && !(threshold > 0 && threshold < 1)) {
-            throw new ParameterException(spec.commandLine(),
-                    "--threshold must be between 0 and 1 (exclusive), got " + threshold);
+        if (threshold != null) {
+            UsageErrors.checkThreshold(spec, "--threshold", threshold);
         }
         SavedModel saved = ModelFile.load(model);
         double t = threshold == null ? saved.threshold() : threshold;
@@ -201,7 +200,7 @@ final class PredictCommand implements Callable<Integer> {
             line.append(labelled ? String.format("%6s ", num(row.label())) : "");
             line.append(String.format("%14s %14s  %s", num(row.z()), num(row.p()), row.decision()));
             if (labelled) {
-                boolean correct = (row.decision() == Decision.PASS) == (row.label() == 1);
+                boolean correct = row.decision().isRightFor(row.label());
                 right += correct ? 1 : 0;
                 line.append(correct ? "  right" : "  wrong");
             }

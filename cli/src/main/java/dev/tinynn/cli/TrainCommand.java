@@ -79,10 +79,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(threshold > 0 && threshold < 1)) {
-            throw new ParameterException(spec.commandLine(),
-                    "--threshold must be between 0 and 1 (exclusive), got " + threshold);
-        }
+        UsageErrors.checkThreshold(spec, "--threshold", threshold);
         if (trace && json) {
             throw new ParameterException(spec.commandLine(),
                     "--trace and --json cannot be combined: --json prints the JSON object alone");

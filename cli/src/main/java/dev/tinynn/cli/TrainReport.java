@@ -118,7 +118,6 @@ final class TrainReport {
             header.append(String.format("%" + Math.max(width, feature.length()) + "s ", feature));
         }
         out.println(header.append(String.format("%6s %14s %14s  %s", "label", "z", "p = σ(z)", "decision")));
-        int right = 0;
         for (int i = 0; i < data.rows(); i++) {
             StringBuilder line = new StringBuilder("  ");
             double[] row = data.row(i);
@@ -127,12 +126,11 @@ final class TrainReport {
             }
             double p = result.probabilities()[i];
             Decision decision = Decision.of(p, threshold);
-            boolean correct = (decision == Decision.PASS) == (data.y(i) == 1);
-            right += correct ? 1 : 0;
             out.println(line.append(String.format("%6s %14s %14s  %-4s  %s", num(data.y(i)), num(model.z(row)),
-                    num(p), decision, correct ? "right" : "wrong")));
+                    num(p), decision, decision.isRightFor(data.y(i)) ? "right" : "wrong")));
         }
-        out.printf("  accuracy  %d of %d rows right at threshold %s%n%n", right, data.rows(), num(threshold));
+        out.printf("  accuracy  %d of %d rows right at threshold %s%n%n", result.rowsRight(threshold), data.rows(),
+                num(threshold));
     }
 
     private void boundary(Model model) {

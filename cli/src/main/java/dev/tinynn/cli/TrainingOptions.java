@@ -79,20 +79,11 @@ final class TrainingOptions {
             throw new ParameterException(spec.commandLine(), "--epochs must be between 1 and " + MAX_EPOCHS
                     + ", got " + epochs);
         }
-        return checked(spec, () -> {
+        return UsageErrors.checked(spec, () -> {
             TrainingConfig config = new TrainingConfig(loss, updates, learningRate, epochs, initialWeights, initialBias);
             config.initialWeightsFor(dataset);
             return config;
         });
-    }
-
-    /** Runs a check from core and turns its IllegalArgumentException into a usage error. */
-    static <T> T checked(CommandSpec spec, java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
     }
 
     static final class LossConverter implements picocli.CommandLine.ITypeConverter<Loss> {

@@ -1,16 +1,15 @@
 package dev.tinynn.cli;
 
-import dev.tinynn.core.Backends;
+import dev.tinynn.core.spi.Backend;
 import dev.tinynn.tutorial.Prompt;
 import dev.tinynn.tutorial.Tutorial;
-import dev.tinynn.core.spi.Backend;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,9 +46,8 @@ public final class TutorialCommand implements Callable<Integer> {
     @Option(names = "--page", paramLabel = "N", description = "Show only page N, 1 to 7 (default: all, in order).")
     Integer page;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = Backends.DEFAULT,
-            description = "Linear-algebra backend that does the arithmetic (default: ${DEFAULT-VALUE}).")
-    String backend;
+    @Mixin
+    BackendOption backendOption;
 
     @Option(names = "--answers", paramLabel = "KEY=LIST",
             description = "Answers for an exercise, so it runs without a terminal: order=…, q5=…, q7=… "
@@ -81,8 +79,8 @@ public final class TutorialCommand implements Callable<Integer> {
                     "--no-quiz and --answers cannot be combined: --no-quiz skips the exercises --answers answers");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Backend chosen = checked(() -> Backends.named(backend));
-        Tutorial tutorial = checked(() -> new Tutorial(out, chosen, answers, terminal(out), noQuiz));
+        Backend chosen = backendOption.backend(spec);
+        Tutorial tutorial = UsageErrors.checked(spec, () -> new Tutorial(out, chosen, answers, terminal(out), noQuiz));
         tutorial.show(page == null ? 1 : page, page == null ? Tutorial.pages() : page);
         return 0;
     }
@@ -99,14 +97,5 @@ public final class TutorialCommand implements Callable<Integer> {
             out.flush();
             return console.readLine("%s", question);
         };
-    }
-
-    /** A check from core whose IllegalArgumentException becomes a one-line usage error (exit code 2). */
-    private <T> T checked(Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
+import dev.tinynn.core.Pass;
 import dev.tinynn.core.spi.Backend;
 import java.util.List;
 
@@ -45,10 +46,10 @@ final class BackpropPage implements Page {
         Dataset oneRow = Dataset.of("row " + ROW, data.featureNames(), new double[][] {data.row(ROW)}, new double[] {y});
         double squaredDldp = 2 * (p - y);
         chain(lesson, "squared error, the loss the tutorial prints:", "2·(p − y)", squaredDldp, dpdz, x,
-                Gradients.of(lesson.backend, oneRow, start, Loss.SQUARED_ERROR));
+                Pass.at(lesson.backend, oneRow, start, Loss.SQUARED_ERROR));
         double crossDldp = -y / p + (1 - y) / (1 - p);
         chain(lesson, "cross-entropy, ℓ = −[y·ln p + (1 − y)·ln(1 − p)]:", "−y/p + (1 − y)/(1 − p)", crossDldp, dpdz,
-                x, Gradients.of(lesson.backend, oneRow, start, Loss.CROSS_ENTROPY));
+                x, Pass.at(lesson.backend, oneRow, start, Loss.CROSS_ENTROPY));
         lesson.wrap("", "For cross-entropy, ∂ℓ/∂p · ∂p/∂z = " + num(crossDldp * dpdz) + " is exactly p − y = "
                 + num(p - y) + ": the tutorial's \"error\". Its update w −= lr·error·hours follows that chain, not "
                 + "the squared-error one, whose ∂ℓ/∂z = " + num(squaredDldp * dpdz) + " keeps the factor "
@@ -62,13 +63,13 @@ final class BackpropPage implements Page {
         double[] row = two.row(ROW);
         double error = twoStart.probability(row) - two.y(ROW);
         Dataset twoRow = Dataset.of("row " + ROW, two.featureNames(), new double[][] {row}, new double[] {two.y(ROW)});
-        Gradients shares = Gradients.of(lesson.backend, twoRow, twoStart, Loss.CROSS_ENTROPY);
+        Pass shares = Pass.at(lesson.backend, twoRow, twoStart, Loss.CROSS_ENTROPY);   // one row: its own gradient
         lesson.wrap("", "With two inputs each weight gets its own share: the error times its own input. Row (study "
                 + num(row[0]) + ", sleep " + num(row[1]) + ", passed) at w1 = w2 = 0.1, b = 0: error = p − y = "
                 + num(error) + "; w1's share = error·" + num(row[0]) + " = " + num(error * row[0]) + ", w2's = error·"
                 + num(row[1]) + " = " + num(error * row[1]) + ", b's = error = " + num(error) + " (the "
-                + lesson.backend.name() + " backend: " + num(shares.w()[0]) + ", " + num(shares.w()[1]) + ", "
-                + num(shares.b()) + "). The input that was bigger gets the bigger push.");
+                + lesson.backend.name() + " backend: " + num(shares.gradient()[0]) + ", " + num(shares.gradient()[1])
+                + ", " + num(shares.biasGradient()) + "). The input that was bigger gets the bigger push.");
         lesson.blank();
         lesson.say("""
                 A deeper network is the same idea with a longer chain: one neuron's output is the next one's
@@ -87,7 +88,7 @@ final class BackpropPage implements Page {
 
     /** One chain written out: each factor with its number, their product, and the backend's gradient beside it. */
     private static void chain(Lesson lesson, String loss, String dldpFormula, double dldp, double dpdz, double x,
-            Gradients backend) {
+            Pass backend) {
         lesson.line("  %s", loss);
         lesson.line("    ∂ℓ/∂p = %-22s = %s", dldpFormula, num(dldp));
         lesson.line("    ∂p/∂z = %-22s = %s", "p·(1 − p)", num(dpdz));
@@ -96,13 +97,15 @@ final class BackpropPage implements Page {
                 num(dldp * dpdz * x));
         lesson.line("    ∂ℓ/∂b = ∂ℓ/∂p · ∂p/∂z · 1     = %s   (∂z/∂b = 1)", num(dldp * dpdz));
         lesson.line("    the %s backend's gradient for this row: ∂ℓ/∂w = %s, ∂ℓ/∂b = %s", lesson.backend.name(),
-                num(backend.w()[0]), num(backend.b()));
+                num(backend.gradient()[0]), num(backend.biasGradient()));
         lesson.blank();
     }
 
     /** The final quiz; its explanations quote the live numbers. Answers: a, c, b. */
     static List<Question> questions(Backend backend, double error, double[] row, Model start, Dataset data) {
         Model shifted = new Model(start.weights(), start.bias() + 1);
+        Pass squared = Pass.at(backend, data, start, Loss.SQUARED_ERROR);
+        double[] tutorialStep = Pass.tutorialStep(data, squared.p());
         return List.of(
                 new Question("What is the bias for?",
                         List.of("it shifts the raw output independently of the input",
@@ -137,14 +140,14 @@ final class BackpropPage implements Page {
                                 "no loss at all: it is a rule of thumb"),
                         1,
                         List.of("the squared error's gradient has the extra factor 2·p·(1 − p): at the start it is "
-                                        + sumsText(Gradients.of(backend, data, start, Loss.SQUARED_ERROR)) + ".",
+                                        + sums(squared.summedGradient()[0], squared.summedBiasGradient()) + ".",
                                 "∂ℓ/∂p · ∂p/∂z = p − y for cross-entropy, exactly the tutorial's error; summed at the "
-                                        + "start both are " + sumsText(Gradients.tutorialStep(backend, data, start)) + ".",
+                                        + "start both are " + sums(tutorialStep[0], tutorialStep[1]) + ".",
                                 "it is exactly a gradient, of cross-entropy: the numbers above agree to the last "
                                         + "digit.")));
     }
 
-    private static String sumsText(Gradients g) {
-        return "(" + num(g.w()[0]) + ", " + num(g.b()) + ")";
+    private static String sums(double w, double b) {
+        return "(" + num(w) + ", " + num(b) + ")";
     }
 }

@@ -5,8 +5,9 @@ import static dev.tinynn.text.Numbers.num;
 import dev.tinynn.text.Neuron;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
-import dev.tinynn.core.spi.Buffer;
-import dev.tinynn.core.spi.Workspace;
+import dev.tinynn.core.Loss;
+import dev.tinynn.core.Model;
+import dev.tinynn.core.Pass;
 
 /** Page 1: the problem (pass or fail from hours of study) and the idea (one neuron). */
 final class ProblemPage implements Page {
@@ -42,15 +43,9 @@ final class ProblemPage implements Page {
 
         double w = 0.1;
         double b = 0;
-        double[] z = new double[data.rows()];
-        double[] p = new double[data.rows()];
-        try (Workspace ws = lesson.backend.open(data)) {
-            ws.setParameters(new double[] {w}, b);
-            ws.forward();
-            ws.sigmoid();
-            ws.read(Buffer.Z, z);
-            ws.read(Buffer.P, p);
-        }
+        Pass start = Pass.at(lesson.backend, data, new Model(new double[] {w}, b), Loss.SQUARED_ERROR);
+        double[] z = start.z();
+        double[] p = start.p();
         Neuron neuron = new Neuron(data);
         lesson.say("The tutorial's neuron starts at w = " + num(w) + ", b = " + num(b)
                 + ". Hours go in, a raw score comes out,\nand the sigmoid squeezes it into (0, 1):");

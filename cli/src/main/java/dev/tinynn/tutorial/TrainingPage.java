@@ -7,6 +7,7 @@ import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
+import dev.tinynn.core.Pass;
 import dev.tinynn.core.Sigmoid;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingResult;
@@ -108,16 +109,16 @@ final class TrainingPage implements Page {
 
     /** The tutorial's step beside the cross-entropy and squared-error gradients, summed over the rows, at one start. */
     static void table(Lesson lesson, Dataset data, Model start) {
-        Gradients tutorial = Gradients.tutorialStep(lesson.backend, data, start);
-        Gradients crossEntropy = Gradients.of(lesson.backend, data, start, Loss.CROSS_ENTROPY);
-        Gradients squared = Gradients.of(lesson.backend, data, start, Loss.SQUARED_ERROR);
+        Pass crossEntropy = Pass.at(lesson.backend, data, start, Loss.CROSS_ENTROPY);
+        Pass squared = Pass.at(lesson.backend, data, start, Loss.SQUARED_ERROR);
+        double[] tutorial = Pass.tutorialStep(data, crossEntropy.p());
         String backend = " (" + lesson.backend.name() + ")";
         gradientRow(lesson, "at w = " + num(start.weights()[0]) + ", b = " + num(start.bias()), "∂/∂w", "∂/∂b", "");
-        gradientRow(lesson, "tutorial: Σ(p − y)·x, Σ(p − y)", num(tutorial.w()[0]), num(tutorial.b()), "");
-        gradientRow(lesson, "cross-entropy gradient" + backend, num(crossEntropy.w()[0]), num(crossEntropy.b()),
-                "the same");
-        gradientRow(lesson, "squared-error gradient" + backend, num(squared.w()[0]), num(squared.b()),
-                "Σ 2(p − y)·p(1 − p)·x");
+        gradientRow(lesson, "tutorial: Σ(p − y)·x, Σ(p − y)", num(tutorial[0]), num(tutorial[1]), "");
+        gradientRow(lesson, "cross-entropy gradient" + backend, num(crossEntropy.summedGradient()[0]),
+                num(crossEntropy.summedBiasGradient()), "the same");
+        gradientRow(lesson, "squared-error gradient" + backend, num(squared.summedGradient()[0]),
+                num(squared.summedBiasGradient()), "Σ 2(p − y)·p(1 − p)·x");
     }
 
     private static void gradientRow(Lesson lesson, String what, String w, String b, String note) {

@@ -7,6 +7,7 @@ import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
+import dev.tinynn.core.Pass;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.Updates;
@@ -77,12 +78,12 @@ final class TwoInputsPage implements Page {
                 calling everyone Pass to calling everyone Fail and back before it settles.""");
 
         Model start = new Model(onlineConfig.initialWeights(), onlineConfig.initialBias());
-        Gradients sum = Gradients.of(lesson.backend, data, start, Loss.CROSS_ENTROPY);
+        double[] sum = Pass.at(lesson.backend, data, start, Loss.CROSS_ENTROPY).summedGradient();
         TrainingResult oneStep = lesson.train(data, batchConfig.withEpochs(1));
         lesson.wrap("", "tinynn's batch step uses the MEAN, lr·Σ/" + n + ", so the tab's lr " + num(NUMPY_LEARNING_RATE)
                 + " is lr " + num(batchRate) + " here. The first step both ways: the tab's w1 = " + num(start.weights()[0])
-                + " − " + num(NUMPY_LEARNING_RATE) + "·(" + num(sum.w()[0]) + ") = "
-                + num(start.weights()[0] - NUMPY_LEARNING_RATE * sum.w()[0]) + "; tinynn with lr " + num(batchRate)
+                + " − " + num(NUMPY_LEARNING_RATE) + "·(" + num(sum[0]) + ") = "
+                + num(start.weights()[0] - NUMPY_LEARNING_RATE * sum[0]) + "; tinynn with lr " + num(batchRate)
                 + ": w1 = " + num(oneStep.weights()[0]) + ".");
         lesson.blank();
 

@@ -245,7 +245,7 @@ class BadInputTest {
             bad("gradcheck: a ragged file", List.of(data("hours,passed\n1\n")), "gradcheck --data {dir}/d.csv",
                     "tinynn gradcheck: '{dir}/d.csv' line 2 has 1 value but the header has 2 columns; give every row"
                             + " one value per column"),
-            bad("lab: threshold 1", List.of(), "lab --thresholds 0.5,1", "tinynn lab: --thresholds must each be"
+            bad("lab: threshold 1", List.of(), "lab --thresholds 0.5,1", "tinynn lab: --thresholds must be"
                     + " between 0 and 1 (exclusive), got 1.0 (see 'tinynn lab --help')"),
             bad("lab: an absurd learning rate", List.of(), "lab --learning-rates 0.1,1e9", "tinynn lab: learning rate"
                     + " 1000000000 is absurdly large: above a million (1e6) the first step throws every prediction to"

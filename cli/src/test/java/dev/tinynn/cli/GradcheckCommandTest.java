@@ -20,7 +20,7 @@ class GradcheckCommandTest {
                 .containsPattern("∂L/∂w\\s+-0.3143186568\\s+-0.3143186568\\s+\\d.\\de-1\\d\\s+-0.3143186568\n")
                 .containsPattern("∂L/∂b\\s+0.06198584043\\s+0.06198584043\\s+\\d.\\de-1\\d\\s+0.06198584043\n")
                 .contains("check     OK: the analytic gradient and the finite differences agree")
-                // FACTS.md: tutorial step (−1.257274627, 0.2479433617); squared error (−0.5893366314, 0.1331191832)
+                // TutorialFacts: tutorial step (−1.257274627, 0.2479433617); squared error (−0.5893366314, 0.1331191832)
                 .containsPattern("\n  w\\s+-1.257274627\\s+-1.257274627\\s+-0.5893366314\n")
                 .containsPattern("\n  b\\s+0.2479433617\\s+0.2479433617\\s+0.1331191832\n")
                 .contains("verdict   the tutorial's rule is the gradient of cross-entropy, not of the squared error it"

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code tinynn tutorial}: every page's numbers as FACTS.md gives them (rounded to the ten digits
+ * {@code tinynn tutorial}: every page's numbers as {@code TutorialFacts} gives them (rounded to the ten digits
  * the tutorial prints), the exercises with right and wrong answers, and the error cases.
  */
 class TutorialCommandTest {

@@ -12,6 +12,11 @@ public enum Decision {
         return p >= threshold ? PASS : FAIL;
     }
 
+    /** Whether this decision is right for a row with this label (1 = passed, 0 = failed). */
+    public boolean isRightFor(double label) {
+        return (this == PASS) == (label == 1);
+    }
+
     /** {@code Pass} or {@code Fail}, as a person writes it. */
     @Override
     public String toString() {

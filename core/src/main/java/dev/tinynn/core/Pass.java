@@ -44,6 +44,14 @@ public record Pass(Model model, double[] z, double[] p, double loss, double[] de
         return at(backend, data, new Model(weights, bias), loss);
     }
 
+    /**
+     * The pass computed by the backend with this name (see {@link Backends#named}), so that a
+     * program that only names its backend never handles the backend itself.
+     */
+    public static Pass at(String backend, Dataset data, Model model, Loss loss) {
+        return at(Backends.named(backend), data, model, loss);
+    }
+
     public Pass {
         z = z.clone();
         p = p.clone();

@@ -31,6 +31,16 @@ public final class Trainer {
         return train(backend, data, config, TrainingListener.NONE);
     }
 
+    /** Trains a neuron with the backend of this name (see {@link Backends#named}), silently. */
+    public static TrainingResult train(String backend, Dataset data, TrainingConfig config) {
+        return train(Backends.named(backend), data, config, TrainingListener.NONE);
+    }
+
+    /** Trains a neuron with the backend of this name (see {@link Backends#named}), telling {@code listener} every step. */
+    public static TrainingResult train(String backend, Dataset data, TrainingConfig config, TrainingListener listener) {
+        return train(Backends.named(backend), data, config, listener);
+    }
+
     /** Trains a neuron on {@code data} with {@code backend}, telling {@code listener} every step. */
     public static TrainingResult train(Backend backend, Dataset data, TrainingConfig config, TrainingListener listener) {
         double[] initialWeights = config.initialWeightsFor(data);

@@ -31,16 +31,20 @@ public record TrainingResult(
         return new Model(weights, bias);
     }
 
-    /** The share of rows whose decision at this threshold matches the label, from 0 to 1. */
-    public double accuracy(double threshold) {
+    /** How many rows the final model decides right at this threshold (see {@link Decision#isRightFor}). */
+    public int rowsRight(double threshold) {
         int right = 0;
         for (int i = 0; i < probabilities.length; i++) {
-            boolean pass = Decision.of(probabilities[i], threshold) == Decision.PASS;
-            if (pass == (data.y(i) == 1)) {
+            if (Decision.of(probabilities[i], threshold).isRightFor(data.y(i))) {
                 right++;
             }
         }
-        return (double) right / probabilities.length;
+        return right;
+    }
+
+    /** The share of rows whose decision at this threshold matches the label, from 0 to 1. */
+    public double accuracy(double threshold) {
+        return (double) rowsRight(threshold) / probabilities.length;
     }
 
     @Override

@@ -42,7 +42,7 @@ public abstract class BackendConformance {
     /** The backend under test. */
     protected abstract Backend backend();
 
-    /** Half a unit in the last digit FACTS.md prints, for comparing with the tutorial's rounded numbers. */
+    /** Half a unit in the last digit the tutorial prints, for comparing with its rounded numbers. */
     private static Offset<Double> printed(double value) {
         String digits = Double.toString(value);
         int decimals = digits.length() - digits.indexOf('.') - 1;
@@ -196,7 +196,7 @@ public abstract class BackendConformance {
         SummedSquaredError printedLoss = new SummedSquaredError(data);
         TrainingResult result = Trainer.train(backend(), data,
                 TrainingConfig.tutorial().withInitialWeights(0.1, 0.1), printedLoss);
-        // 1e-9, as the issue states for this run: 8,000 online steps on collinear inputs (w1 and w2
+        // 1e-9 for this run: 8,000 online steps on collinear inputs (w1 and w2
         // move along a valley the data cannot pin down) let rounding differences grow more than in run 1.
         assertThat(result.weights()).containsExactly(new double[] {RUN2_W1, RUN2_W2}, within(1e-9));
         assertThat(result.bias()).isCloseTo(RUN2_B, within(1e-9));
@@ -378,6 +378,63 @@ public abstract class BackendConformance {
             ws.gradient();
             return new double[][] {ws.read(Buffer.GRADIENT), {ws.biasGradient()}};
         }
+    }
+
+    // ---- Pass, the teaching API ----
+
+    /** The tutorial's starting neuron on study-hours: w = 0.1, b = 0. */
+    private static final Model TUTORIAL_START = new Model(new double[] {0.1}, 0);
+
+    @Test
+    @DisplayName("Pass at the tutorial's start: the summed cross-entropy gradient is the tutorial's step (−1.257274627, 0.2479433617)")
+    void passSummedCrossEntropyGradientIsTheTutorialsStep() {
+        Dataset data = Datasets.studyHours();
+        Pass pass = Pass.at(backend(), data, TUTORIAL_START, Loss.CROSS_ENTROPY);
+        assertThat(pass.summedGradient()).hasSize(1);
+        assertThat(pass.summedGradient()[0]).isCloseTo(TUTORIAL_STEP_W, EXACT);
+        assertThat(pass.summedBiasGradient()).isCloseTo(TUTORIAL_STEP_B, EXACT);
+        double[] step = Pass.tutorialStep(data, pass.p());
+        assertThat(step).hasSize(2);
+        assertThat(step[0]).isCloseTo(TUTORIAL_STEP_W, EXACT);
+        assertThat(step[1]).isCloseTo(TUTORIAL_STEP_B, EXACT);
+    }
+
+    @Test
+    @DisplayName("Pass at the tutorial's start: the summed squared-error gradient is (−0.5893366314, 0.1331191832)")
+    void passSummedSquaredErrorGradient() {
+        Pass pass = Pass.at(backend(), Datasets.studyHours(), TUTORIAL_START, Loss.SQUARED_ERROR);
+        assertThat(pass.summedGradient()[0]).isCloseTo(SQUARED_ERROR_GRADIENT_W, EXACT);
+        assertThat(pass.summedBiasGradient()).isCloseTo(SQUARED_ERROR_GRADIENT_B, EXACT);
+        // The tutorial's step is not this gradient: it leaves out the factor 2·p·(1 − p).
+        assertThat(Math.abs(pass.summedGradient()[0] - TUTORIAL_STEP_W)).isGreaterThan(0.6);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Loss.class)
+    @DisplayName("Pass gives the same z, p, loss, δ, g and g_b as the Trainer's first batch epoch, to the bit")
+    void passIsTheFirstBatchEpoch(Loss loss) {
+        Dataset data = Datasets.studyHours();
+        List<EpochEvent> epochs = new ArrayList<>();
+        Trainer.train(backend(), data, TrainingConfig.tutorial().withInitialWeights(0.1).withUpdates(Updates.BATCH)
+                .withLoss(loss).withEpochs(1), new TrainingListener() {
+                    @Override
+                    public void onEpoch(EpochEvent epoch) {
+                        epochs.add(epoch);
+                    }
+                });
+        EpochEvent first = epochs.get(0);
+        Pass pass = Pass.at(backend(), data, TUTORIAL_START, loss);
+        assertThat(pass.model().weights()).containsExactly(first.weightsBefore());
+        assertThat(pass.model().bias()).isEqualTo(first.biasBefore());
+        assertThat(pass.z()).containsExactly(first.z());
+        assertThat(pass.p()).containsExactly(first.p());
+        assertThat(pass.loss()).isEqualTo(first.loss());
+        assertThat(pass.delta()).containsExactly(first.delta());
+        assertThat(pass.gradient()).containsExactly(first.gradient());
+        assertThat(pass.biasGradient()).isEqualTo(first.biasGradient());
+        // and the tutorial's start itself: z = 0.1·hours, p = σ(z), as page 1 prints them
+        assertThat(pass.z()[0]).isCloseTo(0.1, EXACT);
+        assertThat(pass.p()[3]).isCloseTo(0.598687660112452, EXACT);
     }
 
     // ---- Numerical edges ----

@@ -42,7 +42,7 @@ public final class TutorialFacts {
     public static final double[] RUN1_HOURS = {1, 2, 2.5, 3, 4};
     public static final double[] RUN1_P = {
         0.0020129419224617644, 0.12962545352064875, 0.5613541953522169, 0.9166436559560125, 0.9987699413670583};
-    /** The same run on D1 plus the row (5, 1) (page 5's exercise); FACTS.md gives 4.320806895, −10.55591336. */
+    /** The same run on D1 plus the row (5, 1) (page 5's exercise); rounded: 4.320806895, −10.55591336. */
     public static final double RUN1_PLUS_W = 4.320806895099629;
     public static final double RUN1_PLUS_B = -10.555913360943654;
 
@@ -53,7 +53,7 @@ public final class TutorialFacts {
     public static final double RUN2_SUMMED_SQUARED_ERROR_EPOCH_999 = 0.004024006923535759;
 
     // Run 3: D2, the NumPy tab: one batch step per epoch with the SUM gradient and lr 0.1, which is
-    // our MEAN gradient with lr 0.4. FACTS.md gives w [8.951664356, −2.969628227], b −2.980323146.
+    // our MEAN gradient with lr 0.4. Rounded: w [8.951664356, −2.969628227], b −2.980323146.
     public static final double RUN3_LEARNING_RATE = 0.4;
     public static final double RUN3_W1 = 8.951664356464825;
     public static final double RUN3_W2 = -2.9696282268088448;
@@ -63,10 +63,10 @@ public final class TutorialFacts {
         1.018847114359146, 1.5522984174522954, 1.978540379681975};
 
     // "Formulas": at D1, w 0.1, b 0, summed over the rows.
-    /** The tutorial's step, Σ(p − y)·x and Σ(p − y): FACTS.md gives (−1.257274627, 0.2479433617). */
+    /** The tutorial's step, Σ(p − y)·x and Σ(p − y); rounded: (−1.257274627, 0.2479433617). */
     public static final double TUTORIAL_STEP_W = -1.257274627011319;
     public static final double TUTORIAL_STEP_B = 0.247943361715529;
-    /** The true squared-error gradient, summed: FACTS.md gives (−0.5893366314, 0.1331191832). */
+    /** The true squared-error gradient, summed; rounded: (−0.5893366314, 0.1331191832). */
     public static final double SQUARED_ERROR_GRADIENT_W = -0.5893366314434451;
     public static final double SQUARED_ERROR_GRADIENT_B = 0.1331191832163627;
 }

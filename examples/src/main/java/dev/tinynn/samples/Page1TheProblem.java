@@ -3,9 +3,9 @@ package dev.tinynn.samples;
 import dev.tinynn.core.Backends;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
-import dev.tinynn.core.spi.Backend;
-import dev.tinynn.core.spi.Buffer;
-import dev.tinynn.core.spi.Workspace;
+import dev.tinynn.core.Loss;
+import dev.tinynn.core.Model;
+import dev.tinynn.core.Pass;
 
 /**
  * Page 1, the problem and the idea: guess pass or fail from hours of study with ONE neuron,
@@ -19,11 +19,11 @@ public final class Page1TheProblem {
     }
 
     public static void main(String[] args) {
-        Backend backend = Backends.named(args.length > 0 ? args[0] : "plain");
+        String backend = args.length > 0 ? args[0] : Backends.DEFAULT;   // "plain", "ejml", ...
 
         // The data: four students, hours studied -> passed (1) or failed (0).
         Dataset data = Datasets.studyHours();
-        System.out.println("data: " + data + ", backend: " + backend.name());
+        System.out.println("data: " + data + ", backend: " + backend);
         for (int i = 0; i < data.rows(); i++) {
             System.out.println("  hours " + data.x(i, 0) + " -> passed " + data.y(i));
         }
@@ -32,17 +32,11 @@ public final class Page1TheProblem {
         double w = 0.1;
         double b = 0.0;
 
-        // A backend "workspace" holds the data and the neuron in the backend's own storage.
-        // forward() computes z = x*w + b for every row; sigmoid() computes p = 1 / (1 + e^(-z)).
-        double[] z = new double[data.rows()];
-        double[] p = new double[data.rows()];
-        try (Workspace ws = backend.open(data)) {
-            ws.setParameters(new double[] {w}, b);
-            ws.forward();
-            ws.sigmoid();
-            ws.read(Buffer.Z, z);   // copy the raw scores out
-            ws.read(Buffer.P, p);   // and the probabilities
-        }
+        // One pass of the neuron over every row, computed by the backend: z = x*w + b, then
+        // p = 1 / (1 + e^(-z)). (A pass also measures a loss; which one does not matter on this page.)
+        Pass pass = Pass.at(backend, data, new Model(new double[] {w}, b), Loss.CROSS_ENTROPY);
+        double[] z = pass.z();   // the raw scores
+        double[] p = pass.p();   // and the probabilities
 
         // Hours in -> raw score -> squeezed into (0, 1). Nothing here "thinks": multiply, add, squeeze.
         System.out.println("before training, w = " + w + ", b = " + b + ":");

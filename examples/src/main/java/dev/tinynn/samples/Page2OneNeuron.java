@@ -2,9 +2,9 @@ package dev.tinynn.samples;
 
 import dev.tinynn.core.Backends;
 import dev.tinynn.core.Dataset;
-import dev.tinynn.core.spi.Backend;
-import dev.tinynn.core.spi.Buffer;
-import dev.tinynn.core.spi.Workspace;
+import dev.tinynn.core.Loss;
+import dev.tinynn.core.Model;
+import dev.tinynn.core.Pass;
 import java.util.List;
 
 /**
@@ -18,23 +18,19 @@ public final class Page2OneNeuron {
     }
 
     public static void main(String[] args) {
-        Backend backend = Backends.named(args.length > 0 ? args[0] : "plain");
+        String backend = args.length > 0 ? args[0] : Backends.DEFAULT;   // "plain", "ejml", ...
 
         // Two students: one studied 2 hours, one studied 0 hours. (The labels do not matter here.)
         Dataset students = Dataset.of("two students", List.of("hours"), new double[][] {{2}, {0}},
                 new double[] {0, 0});
         double b = -1.0;
 
-        try (Workspace ws = backend.open(students)) {
-            double[] z = new double[students.rows()];
-            // The page's three weights. The exercise: with w = 1.0 the raw score at 2 hours is 1.0.
-            for (double w : new double[] {0.5, 1.0, 0.2}) {
-                ws.setParameters(new double[] {w}, b);
-                ws.forward();            // z = hours*w + b, for both students
-                ws.read(Buffer.Z, z);
-                System.out.println("w = " + w + ", b = " + b + ": raw at 2 hours = " + z[0]
-                        + ", raw at 0 hours = " + z[1]);
-            }
+        // The page's three weights. The exercise: with w = 1.0 the raw score at 2 hours is 1.0.
+        for (double w : new double[] {0.5, 1.0, 0.2}) {
+            // z = hours*w + b, for both students. (We only read z; the loss does not matter here.)
+            double[] z = Pass.at(backend, students, new Model(new double[] {w}, b), Loss.CROSS_ENTROPY).z();
+            System.out.println("w = " + w + ", b = " + b + ": raw at 2 hours = " + z[0]
+                    + ", raw at 0 hours = " + z[1]);
         }
         // At 0 hours the raw score is b, whatever w is: the bias is the baseline.
         // Break it: set b = 0 and see where the 0-hour student lands.

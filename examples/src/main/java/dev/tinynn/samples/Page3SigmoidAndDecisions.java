@@ -3,9 +3,9 @@ package dev.tinynn.samples;
 import dev.tinynn.core.Backends;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Decision;
-import dev.tinynn.core.spi.Backend;
-import dev.tinynn.core.spi.Buffer;
-import dev.tinynn.core.spi.Workspace;
+import dev.tinynn.core.Loss;
+import dev.tinynn.core.Model;
+import dev.tinynn.core.Pass;
 import java.util.List;
 
 /**
@@ -19,7 +19,7 @@ public final class Page3SigmoidAndDecisions {
     }
 
     public static void main(String[] args) {
-        Backend backend = Backends.named(args.length > 0 ? args[0] : "plain");
+        String backend = args.length > 0 ? args[0] : Backends.DEFAULT;   // "plain", "ejml", ...
 
         // The sigmoid table. Trick: a neuron with w = 1, b = 0 has z = x, so feeding it the z values
         // as inputs makes the backend compute sigma(z) for us.
@@ -41,19 +41,13 @@ public final class Page3SigmoidAndDecisions {
     }
 
     /** p = σ(x·w + b) for each x, computed by the backend. */
-    static double[] sigmoidOfInputs(Backend backend, double[] xs, double w, double b) {
+    static double[] sigmoidOfInputs(String backend, double[] xs, double w, double b) {
         double[][] rows = new double[xs.length][];
         for (int i = 0; i < xs.length; i++) {
             rows[i] = new double[] {xs[i]};
         }
         Dataset data = Dataset.of("inputs", List.of("x"), rows, new double[xs.length]);
-        double[] p = new double[xs.length];
-        try (Workspace ws = backend.open(data)) {
-            ws.setParameters(new double[] {w}, b);
-            ws.forward();   // z = x*w + b
-            ws.sigmoid();   // p = sigma(z)
-            ws.read(Buffer.P, p);
-        }
-        return p;
+        // z = x*w + b, then p = sigma(z). (We only read p; the loss does not matter here.)
+        return Pass.at(backend, data, new Model(new double[] {w}, b), Loss.CROSS_ENTROPY).p();
     }
 }

@@ -5,13 +5,12 @@ import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
 import dev.tinynn.core.EpochEvent;
 import dev.tinynn.core.Loss;
+import dev.tinynn.core.Model;
+import dev.tinynn.core.Pass;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.TrainingResult;
-import dev.tinynn.core.spi.Backend;
-import dev.tinynn.core.spi.Buffer;
-import dev.tinynn.core.spi.Workspace;
 
 /**
  * Page 4, loss and training: forward pass → loss → update w and b → repeat. The tutorial's loop on
@@ -25,7 +24,7 @@ public final class Page4LossAndTraining {
     }
 
     public static void main(String[] args) {
-        Backend backend = Backends.named(args.length > 0 ? args[0] : "plain");
+        String backend = args.length > 0 ? args[0] : Backends.DEFAULT;   // "plain", "ejml", ...
         Dataset data = Datasets.studyHours();
 
         // One row's loss: the student passed (y = 1), the neuron said p = 0.7. (z is not needed here.)
@@ -54,19 +53,13 @@ public final class Page4LossAndTraining {
         System.out.println("learned w = " + result.weights()[0] + ", b = " + result.bias());
 
         // Honest check: at the start (w = 0.1, b = 0), what does one step point along, summed over rows?
-        // delta = dLoss/dz per row; gradient() gives the MEAN over rows, so times n for the sum.
+        // A pass computes delta = dLoss/dz per row (cross-entropy: p - y, the tutorial's error;
+        // squared error: 2(p - y)p(1 - p)) and from it the gradient, here summed over the rows.
+        Model start = new Model(new double[] {0.1}, 0.0);
         for (Loss loss : new Loss[] {Loss.CROSS_ENTROPY, Loss.SQUARED_ERROR}) {
-            try (Workspace ws = backend.open(data)) {
-                ws.setParameters(new double[] {0.1}, 0.0);
-                ws.forward();
-                ws.sigmoid();
-                ws.delta(loss);       // cross-entropy: p - y (the tutorial's error); squared: 2(p - y)p(1 - p)
-                ws.gradient();
-                double[] g = new double[1];
-                ws.read(Buffer.GRADIENT, g);
-                int n = data.rows();
-                System.out.println(loss + " gradient, summed: dw = " + g[0] * n + ", db = " + ws.biasGradient() * n);
-            }
+            Pass pass = Pass.at(backend, data, start, loss);
+            System.out.println(loss + " gradient, summed: dw = " + pass.summedGradient()[0]
+                    + ", db = " + pass.summedBiasGradient());
         }
         // The tutorial's step equals the cross-entropy line, not the squared-error one.
         // Break it: try config.withLearningRate(5) or .withEpochs(10).

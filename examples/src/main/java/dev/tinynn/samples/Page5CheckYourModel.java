@@ -5,7 +5,6 @@ import dev.tinynn.core.Datasets;
 import dev.tinynn.core.Model;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
-import dev.tinynn.core.spi.Backend;
 
 /**
  * Page 5, check your model: predicting is the forward pass alone. Then the exercise: add the row
@@ -18,7 +17,7 @@ public final class Page5CheckYourModel {
     }
 
     public static void main(String[] args) {
-        Backend backend = Backends.named(args.length > 0 ? args[0] : "plain");
+        String backend = args.length > 0 ? args[0] : Backends.DEFAULT;   // "plain", "ejml", ...
 
         // The page's example neuron. (The tutorial's comments beside these give other numbers;
         // these are what sigma(1.2*hours - 2.1) really is.)

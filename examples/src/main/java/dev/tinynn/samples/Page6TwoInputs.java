@@ -7,7 +7,6 @@ import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.Updates;
-import dev.tinynn.core.spi.Backend;
 
 /**
  * Page 6, two inputs: raw = study·w1 + sleep·w2 + b. The pure-Python tab (a step after every row)
@@ -20,7 +19,7 @@ public final class Page6TwoInputs {
     }
 
     public static void main(String[] args) {
-        Backend backend = Backends.named(args.length > 0 ? args[0] : "plain");
+        String backend = args.length > 0 ? args[0] : Backends.DEFAULT;   // "plain", "ejml", ...
         Dataset data = Datasets.studySleep();   // (study, sleep) -> passed; sleep = study + 4 in every row
 
         // Pure-Python tab: online, w1 = w2 = 0.1, b = 0, lr 0.1, 1000 epochs.

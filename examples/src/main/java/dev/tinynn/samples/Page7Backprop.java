@@ -3,10 +3,9 @@ package dev.tinynn.samples;
 import dev.tinynn.core.Backends;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Loss;
+import dev.tinynn.core.Model;
+import dev.tinynn.core.Pass;
 import dev.tinynn.core.Sigmoid;
-import dev.tinynn.core.spi.Backend;
-import dev.tinynn.core.spi.Buffer;
-import dev.tinynn.core.spi.Workspace;
 import java.util.List;
 
 /**
@@ -20,7 +19,7 @@ public final class Page7Backprop {
     }
 
     public static void main(String[] args) {
-        Backend backend = Backends.named(args.length > 0 ? args[0] : "plain");
+        String backend = args.length > 0 ? args[0] : Backends.DEFAULT;   // "plain", "ejml", ...
 
         // One row: 3 hours, passed. The tutorial's starting neuron: w = 0.1, b = 0.
         double x = 3;
@@ -51,17 +50,9 @@ public final class Page7Backprop {
         // The backend does the same for a whole dataset; with one row, its gradient is this row's.
         Dataset row = Dataset.of("one row", List.of("hours"), new double[][] {{x}}, new double[] {y});
         for (Loss loss : new Loss[] {Loss.SQUARED_ERROR, Loss.CROSS_ENTROPY}) {
-            try (Workspace ws = backend.open(row)) {
-                ws.setParameters(new double[] {w}, b);
-                ws.forward();
-                ws.sigmoid();
-                ws.delta(loss);
-                ws.gradient();
-                double[] g = new double[1];
-                ws.read(Buffer.GRADIENT, g);
-                System.out.println(backend.name() + " backend, " + loss + ": dl/dw = " + g[0] + ", dl/db = "
-                        + ws.biasGradient());
-            }
+            Pass pass = Pass.at(backend, row, new Model(new double[] {w}, b), loss);
+            System.out.println(backend + " backend, " + loss + ": dl/dw = " + pass.gradient()[0] + ", dl/db = "
+                    + pass.biasGradient());
         }
         // Break it: change y to 0 and predict the signs before you run it.
     }

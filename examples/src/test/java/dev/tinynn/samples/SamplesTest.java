@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every sample, run the way a learner runs it (main with a backend name), on every backend on the
- * class path; the numbers it prints are the tutorial's (FACTS.md), to ten significant digits.
+ * class path; the numbers it prints are the tutorial's ({@code TutorialFacts} in core's tests), to ten
+ * significant digits.
  */
 class SamplesTest {
     /** Within 1e-9, relative for numbers larger than 1: the goldens are rounded to ten significant digits. */
