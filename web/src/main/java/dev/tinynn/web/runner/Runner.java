@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
@@ -51,12 +52,18 @@ final class Runner implements AutoCloseable {
     static final String MARKER_PROPERTY = "tinynn.runner";
 
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final Pattern WRAPPER_CLASS = Pattern.compile("REPL\\.\\$JShell\\$\\d+[$.]");
+    private static final Pattern WRAPPER_LOCATION = Pattern.compile("\\n\\s*location: class\\s*(?=\\n|$)");
+    private static final String CLOSED_DURING_RUN = "The session's runner was closed during the Run (the session was "
+            + "reset, another session needed its place, or the server is stopping). Run again to start afresh.";
 
     private final JShell shell;
     private final ProcessHandle jvm;
     private final CappedOutput output;
     private final ExecutorService evaluator;
     private volatile boolean ended;
+    /** Set when this side ended the JVM (close or kill), so that a Run in progress does not blame the code. */
+    private volatile boolean endedHere;
 
     private Runner(JShell shell, ProcessHandle jvm, CappedOutput output, ExecutorService evaluator) {
         this.shell = shell;
@@ -87,9 +94,12 @@ final class Runner implements AutoCloseable {
                 .err(printed)
                 .build();
         try {
-            // The compiler (in this JVM) needs the class path too; in the runner JVM the classes already
-            // come from its own class path, so there this only adds a path its loader never searches.
-            shell.addToClasspath(classPath);
+            // The compiler (in this JVM) starts with this JVM's class path; another one must be added
+            // (in the runner JVM the classes already come from its own class path, so there this only
+            // adds a path its loader never searches).
+            if (!classPath.equals(System.getProperty("java.class.path"))) {
+                shell.addToClasspath(classPath);
+            }
             // The runner JVM says which process it is (a child of this one; its command line, holding the
             // whole class path, is too long for ProcessHandle.Info to show). This first snippet also warms
             // up the compiler, so that a learner's first Run does not spend its time limit on that.
@@ -180,6 +190,9 @@ final class Runner implements AutoCloseable {
         try {
             for (Cell.Snippet snippet : Cell.split(code, shell.sourceCodeAnalysis())) {
                 String problem = evaluate(snippet.source(), snippet.line(), firstLines);
+                if (ended && endedHere) {
+                    return Outcome.error(CLOSED_DURING_RUN);
+                }
                 if (ended) {
                     return Outcome.error("The code ended the Java machine it ran in (System.exit, or the machine "
                             + "crashed). The session was reset: earlier variables and methods are gone, and the next "
@@ -191,8 +204,7 @@ final class Runner implements AutoCloseable {
             }
             return Outcome.OK;
         } catch (IllegalStateException closed) {
-            return Outcome.error("The session's runner was closed during the run (the session was reset, or the "
-                    + "server is stopping). Run again to start afresh.");
+            return Outcome.error(CLOSED_DURING_RUN);
         }
     }
 
@@ -223,7 +235,7 @@ final class Runner implements AutoCloseable {
     }
 
     /** What the jshell tool would show for a snippet that worked: {@code x ==> 5}, {@code created method f(int)}. */
-    private static String shown(SnippetEvent event) {
+    private String shown(SnippetEvent event) {
         Snippet snippet = event.snippet();
         if (snippet instanceof VarSnippet variable && event.value() != null) {
             return variable.name() + " ==> " + event.value();
@@ -232,7 +244,12 @@ final class Runner implements AutoCloseable {
             return expression.name() + " ==> " + event.value();
         }
         if (snippet instanceof MethodSnippet method && event.status().isDefined()) {
-            return "created method " + method.name() + "(" + method.parameterTypes() + ")";
+            String created = "created method " + method.name() + "(" + method.parameterTypes() + ")";
+            if (event.status() == Snippet.Status.RECOVERABLE_DEFINED) {
+                created += ", which cannot be called until "
+                        + String.join(", ", shell.unresolvedDependencies(method).toList()) + " is declared";
+            }
+            return created;
         }
         if (snippet instanceof TypeDeclSnippet type && event.status().isDefined()) {
             return "created " + type.subKind().toString().replace("_SUBKIND", "").toLowerCase(java.util.Locale.ROOT)
@@ -251,7 +268,7 @@ final class Runner implements AutoCloseable {
             int lineEnd = source.indexOf('\n', at);
             String text = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
             int line = firstLine + (int) source.substring(0, lineStart).chars().filter(c -> c == '\n').count();
-            lines.add("Error on line " + line + ": " + diag.getMessage(java.util.Locale.ENGLISH));
+            lines.add("Error on line " + line + ": " + plain(diag.getMessage(java.util.Locale.ENGLISH)));
             lines.add("    " + text.stripTrailing());
             lines.add("    " + " ".repeat(at - lineStart) + "^");
         });
@@ -274,10 +291,10 @@ final class Runner implements AutoCloseable {
             return text.toString();
         }
         EvalException thrown = (EvalException) exception;
-        String name = thrown.getExceptionClassName();
+        String name = plain(thrown.getExceptionClassName());
         text.append(name.substring(name.lastIndexOf('.') + 1).replace('$', '.'));
         if (thrown.getMessage() != null) {
-            text.append(": ").append(thrown.getMessage());
+            text.append(": ").append(plain(thrown.getMessage()));
         }
         String previous = null;
         int repeats = 0;
@@ -311,6 +328,15 @@ final class Runner implements AutoCloseable {
         return text.toString();
     }
 
+    /**
+     * A compiler or exception message without JShell's wrapping: the class every snippet is compiled
+     * into ({@code REPL.$JShell$12$Point} is the learner's {@code Point}; {@code REPL.$JShell$18.o} is
+     * their variable {@code o}) and javac's "location: class" line that names it.
+     */
+    static String plain(String message) {
+        return WRAPPER_LOCATION.matcher(WRAPPER_CLASS.matcher(message).replaceAll("")).replaceAll("");
+    }
+
     /** Where a stack frame is in the learner's code ("at line 3, in f"), or null for a frame outside it. */
     private static String where(StackTraceElement frame, Map<String, Integer> firstLines) {
         String file = frame.getFileName();
@@ -331,6 +357,7 @@ final class Runner implements AutoCloseable {
 
     /** Ends the runner JVM at once. The JShell is closed in the background; it can no longer reach the JVM. */
     void kill() {
+        endedHere = true;
         ended = true;
         jvm.descendants().forEach(ProcessHandle::destroyForcibly);
         jvm.destroyForcibly();
@@ -340,7 +367,10 @@ final class Runner implements AutoCloseable {
     /** Closes the JShell and waits (a few seconds at most) until the runner JVM has exited, killing it if it must. */
     @Override
     public void close() {
+        endedHere = true;
         ended = true;
+        // Processes the code started die with the JVM too; once it has exited they are no longer its descendants.
+        List<ProcessHandle> started = jvm.descendants().toList();
         closeShell();
         try {
             jvm.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -355,6 +385,7 @@ final class Runner implements AutoCloseable {
             jvm.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        started.forEach(ProcessHandle::destroyForcibly);
     }
 
     private void closeShell() {

@@ -90,6 +90,23 @@ class RunnersTest {
     }
 
     @Test
+    void messagesNameTheLearnersClassesAndVariablesNotJShellsWrappers() {
+        RunResult thrown = runners.run("wrappers",
+                "class Oops extends RuntimeException { Oops() { super(\"mine\"); } }\nthrow new Oops();");
+        RunResult npe = runners.run("wrappers", "Object o = null;\no.toString()");
+        RunResult missing = runners.run("wrappers", "System.out.println(wrong);");
+
+        assertThat(thrown.output()).isEqualTo("created class Oops\nOops: mine\n    at line 2");
+        assertThat(npe.output()).isEqualTo(
+                "o ==> null\nNullPointerException: Cannot invoke \"Object.toString()\" because \"o\" is null\n    at line 2");
+        assertThat(missing.output()).isEqualTo("""
+                Error on line 1: cannot find symbol
+                  symbol:   variable wrong
+                    System.out.println(wrong);
+                                       ^""");
+    }
+
+    @Test
     void stackOverflowFailsTheRunAndTheNextRunWorks() {
         RunResult result = runners.run("recursion", "int down(int n) { return down(n + 1) + 1; }\ndown(0)");
 
