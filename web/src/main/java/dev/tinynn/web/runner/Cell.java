@@ -2,6 +2,7 @@ package dev.tinynn.web.runner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
@@ -10,14 +11,17 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
  * A code cell split into JShell snippets, each with the line of the cell it starts on, read the
  * way the jshell tool reads typed lines: lines are gathered until they make a complete snippet,
  * so {@code 1 + 1} alone on a line is an expression whose value is shown, and a statement spread
- * over several lines is one snippet. One difference: a line that starts with {@code .} continues
+ * over several lines is one snippet. Two differences: a line that starts with {@code .} continues
  * the previous line's expression (a chained call written one call per line), where the jshell tool
- * would already have run the previous line.
+ * would already have run the previous line; and a {@code package} declaration is skipped (JShell
+ * has no packages), so that a sample's whole source file, pasted in, declares its class.
  */
 final class Cell {
     /** One snippet's source, without leading blank lines, and the 1-based line of the cell it starts on. */
     record Snippet(String source, int line) {
     }
+
+    private static final Pattern PACKAGE = Pattern.compile("\\s*package\\s+[\\w.]+\\s*;\\s*");
 
     private Cell() {
     }
@@ -25,6 +29,11 @@ final class Cell {
     /** The cell's snippets in order; an unfinished last one (a missing brace, say) is kept for the compiler to report. */
     static List<Snippet> split(String code, SourceCodeAnalysis analysis) {
         String[] lines = code.replace("\r\n", "\n").split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (PACKAGE.matcher(lines[i]).matches()) {
+                lines[i] = "";
+            }
+        }
         List<Snippet> snippets = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
         int pendingLine = 1;

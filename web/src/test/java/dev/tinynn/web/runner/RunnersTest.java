@@ -2,6 +2,12 @@ package dev.tinynn.web.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tinynn.core.Backends;
+import dev.tinynn.core.Datasets;
+import dev.tinynn.core.Trainer;
+import dev.tinynn.core.TrainingConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,6 +206,25 @@ class RunnersTest {
 
         assertThat(result.status()).as(result.output()).isEqualTo("ok");
         assertThat(result.output()).contains("==> [ejml, nd4j, plain]").contains("w = 4.3018685464211535\n");
+    }
+
+    @Test
+    void runsAPageSampleFileAsItIsAndAgainWithTheLearnersChange() throws Exception {
+        String sample = Files.readString(Path.of("../examples/src/main/java/dev/tinynn/samples/Page4LossAndTraining.java"));
+        String tutorial = "TrainingConfig.tutorial().withInitialWeights(0.1)";
+        assertThat(sample).contains(tutorial);
+        double faster = Trainer.train(Backends.named("plain"), Datasets.studyHours(),
+                TrainingConfig.tutorial().withInitialWeights(0.1).withLearningRate(0.5)).weights()[0];
+
+        RunResult asIs = runners.run("page4", sample + "\nPage4LossAndTraining.main(new String[0]);");
+        RunResult changed = runners.run("page4", sample.replace(tutorial, tutorial + ".withLearningRate(0.5)")
+                + "\nPage4LossAndTraining.main(new String[0]);");
+
+        assertThat(asIs.status()).as(asIs.output()).isEqualTo("ok");
+        assertThat(asIs.output()).startsWith("created class Page4LossAndTraining\n(1 - 0.7)^2 = 0.09000000000000002\n")
+                .contains("learned w = 4.3018685464211535, b = ");
+        assertThat(changed.status()).as(changed.output()).isEqualTo("ok");
+        assertThat(changed.output()).contains("learned w = " + faster + ", b = ").doesNotContain("4.3018685464211535");
     }
 
     @Test
