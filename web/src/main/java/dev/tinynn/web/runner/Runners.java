@@ -16,7 +16,8 @@ import java.util.Objects;
  * <p>At most {@code maxRunners} sessions are kept; when another session runs code, the least
  * recently used one is closed (its JVM ends, its state is lost; its next Run starts afresh). A
  * session's runner that ended (its code called {@code System.exit}, or it was killed after a
- * timeout) is replaced at its next Run.
+ * timeout) or was reset is replaced at once, in the background, so that the next Run finds it
+ * ready. A runner JVM costs about 45 MB resident; the compiler for its snippets runs in this JVM.
  *
  * <p>Thread-safe: Runs of different sessions proceed in parallel; the Runs of one session are
  * serialised.
@@ -58,15 +59,25 @@ public final class Runners implements AutoCloseable {
         }
     }
 
-    /** Starts that session's runner afresh: its JVM ends now and its next Run starts a new one. */
+    /**
+     * Starts that session's runner afresh: its JVM ends now, and a new one starts in the background
+     * so that the session's next Run finds it ready.
+     */
     public void reset(String sessionId) {
-        Session session;
+        Session old;
+        Session fresh = new Session();
         synchronized (sessions) {
-            session = sessions.remove(sessionId);
+            if (closed) {
+                return;
+            }
+            old = sessions.get(sessionId);
+            if (old == null) {
+                return; // never ran: nothing to reset
+            }
+            sessions.put(sessionId, fresh);
         }
-        if (session != null) {
-            session.close();
-        }
+        old.close();
+        fresh.startInBackground();
     }
 
     /** Closes every runner JVM and waits until they have exited. */
@@ -106,7 +117,10 @@ public final class Runners implements AutoCloseable {
         return session;
     }
 
-    /** One session: its runner (started at its first Run) and the lock that serialises its Runs. */
+    /**
+     * One session: its runner (started at its first Run, or in the background after a reset or after
+     * its JVM ended) and the lock that serialises its Runs and starts.
+     */
     private final class Session {
         private final Object lock = new Object();
         private volatile Runner runner;
@@ -141,17 +155,50 @@ public final class Runners implements AutoCloseable {
                 if (current.ended()) {
                     current.close();
                     runner = null;
+                    startInBackground(); // the replacement, ready for the next Run
                 }
                 return result;
             }
         }
 
-        /** Ends the session's runner JVM; a Run in progress ends with an error. Does not wait for the session's lock. */
+        /** Starts the session's runner on another thread, unless it has one; a Run meanwhile waits for it. */
+        void startInBackground() {
+            Thread starter = new Thread(() -> {
+                synchronized (lock) {
+                    if (closed || runner != null) {
+                        return;
+                    }
+                    try {
+                        Runner started = Runner.start(classPath);
+                        runner = started;
+                        if (closed) {
+                            started.close();
+                        }
+                    } catch (RuntimeException failed) {
+                        // the next Run tries again and reports why it fails
+                    }
+                }
+            }, "tinynn-runner-start");
+            starter.setDaemon(true);
+            starter.start();
+        }
+
+        /**
+         * Ends the session's runner JVM (a Run in progress ends with an error) and waits until no Run
+         * or start of this session is in progress, so that no runner JVM of it is left.
+         */
         void close() {
             closed = true;
             Runner current = runner;
             if (current != null) {
                 current.close();
+            }
+            synchronized (lock) {
+                current = runner;
+                if (current != null) {
+                    current.close();
+                    runner = null;
+                }
             }
         }
     }
