@@ -64,6 +64,8 @@ final class Runner implements AutoCloseable {
     private volatile boolean ended;
     /** Set when this side ended the JVM (close or kill), so that a Run in progress does not blame the code. */
     private volatile boolean endedHere;
+    /** Set when a Run passed its time limit, so that the cell's remaining snippets are not evaluated. */
+    private volatile boolean stopping;
 
     private Runner(JShell shell, ProcessHandle jvm, CappedOutput output, ExecutorService evaluator) {
         this.shell = shell;
@@ -122,11 +124,6 @@ final class Runner implements AutoCloseable {
         }
     }
 
-    /** The runner JVM's process. */
-    ProcessHandle jvm() {
-        return jvm;
-    }
-
     /** True once the runner JVM has ended (the code called System.exit, it crashed, or it was killed). */
     boolean ended() {
         return ended;
@@ -135,6 +132,7 @@ final class Runner implements AutoCloseable {
     /** Runs one cell, stopping it after {@code timeout}. Never throws for what the code does. */
     RunResult run(String code, Duration timeout, long startNanos) {
         output.clear();
+        stopping = false;
         Future<Outcome> evaluation = evaluator.submit(() -> evaluate(code));
         Outcome outcome;
         try {
@@ -158,6 +156,7 @@ final class Runner implements AutoCloseable {
     /** The Run passed its time limit: ask JShell to stop it, and kill the JVM if that does not work. */
     private Outcome stop(Future<Outcome> evaluation, Duration timeout) {
         String limit = seconds(timeout);
+        stopping = true;
         // stop() talks to the runner JVM over JDI, which a JVM deep in garbage collection may not answer:
         // it gets its own thread, and the grace period counts regardless.
         CompletableFuture.runAsync(() -> {
@@ -189,6 +188,9 @@ final class Runner implements AutoCloseable {
         Map<String, Integer> firstLines = new HashMap<>();
         try {
             for (Cell.Snippet snippet : Cell.split(code, shell.sourceCodeAnalysis())) {
+                if (stopping) {
+                    break; // the Run is over: its answer says so
+                }
                 String problem = evaluate(snippet.source(), snippet.line(), firstLines);
                 if (ended && endedHere) {
                     return Outcome.error(CLOSED_DURING_RUN);
@@ -295,6 +297,11 @@ final class Runner implements AutoCloseable {
         text.append(name.substring(name.lastIndexOf('.') + 1).replace('$', '.'));
         if (thrown.getMessage() != null) {
             text.append(": ").append(plain(thrown.getMessage()));
+        }
+        switch (name) {
+            case "java.lang.StackOverflowError" -> text.append(" (a method called itself too many times without stopping)");
+            case "java.lang.OutOfMemoryError" -> text.append(" (the code needed more than the 256 MB its Java machine has)");
+            default -> { }
         }
         String previous = null;
         int repeats = 0;

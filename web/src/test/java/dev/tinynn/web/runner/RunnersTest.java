@@ -117,7 +117,8 @@ class RunnersTest {
         RunResult result = runners.run("recursion", "int down(int n) { return down(n + 1) + 1; }\ndown(0)");
 
         assertThat(result.status()).isEqualTo("error");
-        assertThat(result.output()).contains("StackOverflowError", "at line 1, in down (and ");
+        assertThat(result.output()).startsWith("created method down(int)\nStackOverflowError (a method called itself too many times without stopping)\n"
+                + "    at line 1, in down (and ");
         assertThat(result.output()).doesNotContain("jdk.jshell", "REPL");
         assertThat(runners.run("recursion", "down(-1) == 0 ? 1 : 2").status()).isEqualTo("error");
         assertThat(runners.run("recursion", "1 + 1").output()).endsWith("==> 2\n");
@@ -130,7 +131,9 @@ class RunnersTest {
 
         assertThat(result.status()).isIn("error", "timeout");
         if (result.status().equals("error")) {
-            assertThat(result.output()).contains("OutOfMemoryError");
+            assertThat(result.output()).startsWith("keep ==> long[64][] { null, ")
+                    .contains("\nOutOfMemoryError: Java heap space (the code needed more than the 256 MB its Java machine has)\n"
+                            + "    at line 2");
         }
         assertThat(runners.run("memory", "1 + 1")).extracting(RunResult::status, RunResult::output)
                 .satisfies(answer -> assertThat(answer.get(0)).isEqualTo("ok"))
@@ -162,7 +165,9 @@ class RunnersTest {
         assertThat(result.status()).isEqualTo("timeout");
         assertThat(result.output()).contains("still running after 2 s");
         assertThat(took).as("the issue's bound: the time limit plus 5 s").isLessThan(TIMEOUT.toMillis() + 5_000);
-        assertThat(shortRunners.run("endless", "for (;;) x++;").status()).isEqualTo("timeout");
+        RunResult rest = shortRunners.run("endless", "for (;;) x++;\nSystem.out.println(\"after the loop\");\nwhile (true) {}");
+        assertThat(rest.status()).isEqualTo("timeout");
+        assertThat(rest.output()).as("the rest of a stopped cell does not run").doesNotContain("after the loop");
         assertThat(shortRunners.run("endless", "while (true) Thread.sleep(10);").status()).isEqualTo("timeout");
         assertThat(shortRunners.run("endless", "x > 0").output()).isEqualTo("$1 ==> true\n");
     }
