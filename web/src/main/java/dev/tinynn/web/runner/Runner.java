@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
@@ -245,19 +247,26 @@ final class Runner implements AutoCloseable {
         if (snippet instanceof ExpressionSnippet expression && event.value() != null) {
             return expression.name() + " ==> " + event.value();
         }
-        if (snippet instanceof MethodSnippet method && event.status().isDefined()) {
-            String created = "created method " + method.name() + "(" + method.parameterTypes() + ")";
-            if (event.status() == Snippet.Status.RECOVERABLE_DEFINED) {
-                created += ", which cannot be called until "
-                        + String.join(", ", shell.unresolvedDependencies(method).toList()) + " is declared";
+        String created = switch (event.status()) {
+            case VALID, RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> {
+                if (snippet instanceof MethodSnippet method) {
+                    yield "created method " + method.name() + "(" + method.parameterTypes() + ")";
+                }
+                if (snippet instanceof TypeDeclSnippet type) {
+                    yield "created " + type.subKind().toString().replace("_SUBKIND", "").toLowerCase(Locale.ROOT)
+                            + " " + type.name();
+                }
+                yield null;
             }
-            return created;
+            default -> null;
+        };
+        if (created != null && event.status() != Snippet.Status.VALID) {
+            // Like the jshell tool: declared, but waiting for something it uses to be declared.
+            created += ", which cannot be " + (snippet instanceof MethodSnippet ? "called" : "used") + " until "
+                    + String.join(", ", shell.unresolvedDependencies((DeclarationSnippet) snippet).toList())
+                    + " is declared";
         }
-        if (snippet instanceof TypeDeclSnippet type && event.status().isDefined()) {
-            return "created " + type.subKind().toString().replace("_SUBKIND", "").toLowerCase(java.util.Locale.ROOT)
-                    + " " + type.name();
-        }
-        return null;
+        return created;
     }
 
     /** The compiler's errors for a rejected snippet, each with the cell's line and a caret under the spot. */
@@ -270,7 +279,7 @@ final class Runner implements AutoCloseable {
             int lineEnd = source.indexOf('\n', at);
             String text = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
             int line = firstLine + (int) source.substring(0, lineStart).chars().filter(c -> c == '\n').count();
-            lines.add("Error on line " + line + ": " + plain(diag.getMessage(java.util.Locale.ENGLISH)));
+            lines.add("Error on line " + line + ": " + plain(diag.getMessage(Locale.ENGLISH)));
             lines.add("    " + text.stripTrailing());
             lines.add("    " + " ".repeat(at - lineStart) + "^");
         });
@@ -359,7 +368,7 @@ final class Runner implements AutoCloseable {
 
     private static String seconds(Duration duration) {
         long millis = duration.toMillis();
-        return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     /** Ends the runner JVM at once. The JShell is closed in the background; it can no longer reach the JVM. */

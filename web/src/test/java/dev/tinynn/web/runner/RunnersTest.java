@@ -101,10 +101,13 @@ class RunnersTest {
                 "class Oops extends RuntimeException { Oops() { super(\"mine\"); } }\nthrow new Oops();");
         RunResult npe = runners.run("wrappers", "Object o = null;\no.toString()");
         RunResult missing = runners.run("wrappers", "System.out.println(wrong);");
+        RunResult waiting = runners.run("wrappers", "class Later extends Missing {}\nvoid f() { g(); }");
 
         assertThat(thrown.output()).isEqualTo("created class Oops\nOops: mine\n    at line 2");
         assertThat(npe.output()).isEqualTo(
                 "o ==> null\nNullPointerException: Cannot invoke \"Object.toString()\" because \"o\" is null\n    at line 2");
+        assertThat(waiting.output()).isEqualTo("created class Later, which cannot be used until class Missing is declared\n"
+                + "created method f(), which cannot be called until method g() is declared\n");
         assertThat(missing.output()).isEqualTo("""
                 Error on line 1: cannot find symbol
                   symbol:   variable wrong
