@@ -17,7 +17,7 @@ function select(name) {
   T.$('#code').replaceChildren(...tab.code.flatMap(s => [
     T.el('div', {}, T.el('b', {text: s.step}), T.el('div', {class: 'math', text: s.math})), T.el('pre', {'data-step': s.step, text: s.body})]));
   const c = T.chart(T.$('#plane'), {x0: 0, x1: 5, y0: 4, y1: 9, w: 360, h: 260});
-  c.add('line', {class: 'boundary', x1: c.sx(tab.line[0][0]), y1: c.sy(tab.line[0][1]), x2: c.sx(tab.line[1][0]), y2: c.sy(tab.line[1][1])});
+  c.clip(c.add('line', {class: 'boundary', x1: c.sx(tab.line[0][0]), y1: c.sy(tab.line[0][1]), x2: c.sx(tab.line[1][0]), y2: c.sy(tab.line[1][1])}));
   page.rows.forEach(r => c.add('circle', {class: r.passed ? 'pass' : 'fail', cx: c.sx(r.study), cy: c.sy(r.sleep), r: 6}));
   c.text(c.w / 2, c.h - 6, 'study (hours)'); c.text(c.m + 4, c.m - 12, 'sleep (hours); line: p = 0.5', 'start');
 }

@@ -72,10 +72,14 @@ const T = (() => {
     const sx = x => m + (x - x0) / (x1 - x0) * (w - 2 * m);
     const sy = y => h - m + -(y - y0) / (y1 - y0) * (h - 2 * m);
     const add = (tag, attrs) => { const n = svgEl(tag, attrs); svg.append(n); return n; };
+    // Lines and curves stay inside the axes: anything drawn with clip() is cut at the plot's edge.
+    const clipId = 'clip-' + (svg.id || 'chart');
+    add('clipPath', {id: clipId}).append(svgEl('rect', {x: m, y: m, width: w - 2 * m, height: h - 2 * m}));
+    const clip = node => { node.setAttribute('clip-path', `url(#${clipId})`); return node; };
     add('line', {class: 'axis', x1: m, y1: h - m, x2: w - m, y2: h - m});
     add('line', {class: 'axis', x1: m, y1: m, x2: m, y2: h - m});
     const text = (x, y, t, anchor = 'middle') => { const n = add('text', {x, y, 'text-anchor': anchor}); n.textContent = t; return n; };
-    return {sx, sy, add, text, w, h, m,
+    return {sx, sy, add, text, clip, w, h, m,
       invx: px => x0 + (px - m) / (w - 2 * m) * (x1 - x0),
       polyline: (pts, cls) => add('polyline', {class: cls, points: pts.map(([x, y]) => sx(x) + ',' + sy(y)).join(' ')})};
   }
