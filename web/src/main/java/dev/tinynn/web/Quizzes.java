@@ -57,6 +57,7 @@ final class Quizzes {
     /**
      * Checks one answer.
      *
+     * @param backend the backend whose numbers the explanations quote
      * @param exercise p2, p3, order, q5 or q7
      * @param question the question's index (quizzes only)
      * @param answer the learner's answer: a number (p2), pass or fail (p3), the card indices in order
@@ -64,9 +65,8 @@ final class Quizzes {
      * @param attempt 1 for the first try, 2 for the retry
      * @return {@code right}, and {@code text}: the explanation, a hint, or the answer
      */
-    static Map<String, Object> check(TutorialNumbers numbers, String exercise, int question, String answer,
-            int attempt) {
-        Backend backend = numbers.backend(Map.of());
+    static Map<String, Object> check(TutorialNumbers numbers, Backend backend, String exercise, int question,
+            String answer, int attempt) {
         return switch (exercise) {
             case "p2" -> rawScore(numbers, backend, answer, attempt);
             case "p3" -> decision(numbers, backend, answer, attempt);

@@ -143,7 +143,7 @@ const T = (() => {
       check.addEventListener('click', async () => {
         const chosen = set.querySelector('input:checked');
         if (!chosen) { feedback.textContent = 'Pick an answer first.'; return; }
-        const r = await post('/api/check', {exercise: key, question: i, answer: chosen.value, attempt});
+        const r = await post('/api/check', {exercise: key, question: i, answer: chosen.value, attempt, backend: backend()});
         show(feedback, r);
         if (r.right || attempt >= 2) { check.disabled = true; set.querySelectorAll('input').forEach(x => x.disabled = true); }
         attempt++;
@@ -161,7 +161,7 @@ const T = (() => {
   function exercise(button, feedback, key, answerOf) {
     let attempt = 1;
     button.addEventListener('click', async () => {
-      const r = await post('/api/check', {exercise: key, answer: answerOf(), attempt});
+      const r = await post('/api/check', {exercise: key, answer: answerOf(), attempt, backend: backend()});
       show(feedback, r);
       if (r.right || attempt >= 2) button.disabled = true;
       attempt++;
