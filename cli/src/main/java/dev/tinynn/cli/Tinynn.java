@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Tinynn.Version.class,
         description = "One neuron, trained by hand: the samples for \"Build a Tiny Neural Network by Hand\".",
         subcommands = {TrainCommand.class, TutorialCommand.class, PredictCommand.class, LabCommand.class,
-            GradcheckCommand.class, CompareCommand.class, BackendsCommand.class, JShellCommand.class,
+            GradcheckCommand.class, CompareCommand.class, BackendsCommand.class, JShellCommand.class, ServeCommand.class,
             HelpCommand.class})
 public final class Tinynn {
 

@@ -43,6 +43,11 @@ public final class Tutorial {
     /** Shows pages {@code first} to {@code last} (1-based), pausing between them in a terminal. */
     public void show(int first, int last) {
         Lesson lesson = new Lesson(out, backend, exercises);
+        if (first == 1) {
+            out.println("The same tutorial runs in your browser, with animations, sliders and code you can edit and run:");
+            out.println("'tinynn serve'. This is the terminal version.");
+            out.println();
+        }
         for (int number = first; number <= last; number++) {
             if (number > first && exercises.canPause()) {
                 out.flush();

@@ -1,0 +1,193 @@
+package dev.tinynn.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tinynn.web.runner.RunResult;
+import dev.tinynn.web.runner.Runners;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.util.Map;
+
+/**
+ * The tutorial's web server, {@code tinynn serve}: the seven pages ({@code /page/1} … {@code /page/7}),
+ * their assets (all from the jar), and a small JSON API whose every number comes from core and the
+ * chosen backend ({@link TutorialNumbers}), plus {@code /api/run} and {@code /api/reset}, which hand a
+ * learner's code to the {@link Runners}. Javalin on Jetty does the HTTP; {@link Guard} decides who may
+ * use it. It binds 127.0.0.1 only: there is no way to bind elsewhere.
+ */
+public final class WebServer implements AutoCloseable {
+    /** The port {@code tinynn serve} tries unless told otherwise. */
+    public static final int DEFAULT_PORT = 8765;
+    static final String HOST = "127.0.0.1";
+
+    private final Javalin app;
+    private final Guard guard;
+    private final Runners runners;
+
+    private WebServer(Javalin app, Guard guard, Runners runners) {
+        this.app = app;
+        this.guard = guard;
+        this.runners = runners;
+    }
+
+    /**
+     * Starts the server on 127.0.0.1.
+     *
+     * @param port the port; 0 picks a free one
+     * @param defaultBackend the backend the pages use until the learner picks another
+     * @param runners runs the learner's code; closed with the server
+     * @throws PortTakenException when the port is in use
+     */
+    public static WebServer start(int port, String defaultBackend, Runners runners) {
+        Guard guard = new Guard();
+        ObjectMapper json = new ObjectMapper();
+        TutorialNumbers numbers = new TutorialNumbers(defaultBackend);
+        Pages pages = new Pages(defaultBackend);
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = HOST;
+            config.routes.before(ctx -> {
+                ctx.header("Content-Security-Policy",
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                + "frame-ancestors 'none'; form-action 'self'");
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+                ctx.header("Cache-Control", "no-store");
+                guard.check(ctx);
+            });
+            config.routes.exception(Guard.Refused.class, (e, ctx) -> refuse(ctx, e.getMessage()));
+            config.routes.exception(IllegalArgumentException.class, (e, ctx) ->
+                    ctx.status(400).contentType("application/json").result(text(json, Map.of("error", e.getMessage()))));
+            config.routes.get("/", ctx -> ctx.redirect("/page/1"));
+            config.routes.get("/page/{n}", ctx -> ctx.html(pages.page(pageNumber(ctx))));
+            config.routes.get("/assets/{file}", WebServer::asset);
+            config.routes.get("/api/backends", ctx -> send(ctx, json, numbers.backends()));
+            config.routes.get("/api/page/{n}", ctx -> send(ctx, json, numbers.page(pageNumber(ctx), ctx.queryParamMap())));
+            config.routes.get("/api/train", ctx -> send(ctx, json, numbers.train(ctx.queryParamMap())));
+            config.routes.get("/api/sample/{n}", ctx -> send(ctx, json,
+                    Map.of("code", Sources.sampleCell(pageNumber(ctx), numbers.backend(ctx.queryParamMap()).name()))));
+            config.routes.post("/api/check", ctx -> {
+                JsonNode body = json.readTree(ctx.body());
+                send(ctx, json, Quizzes.check(numbers, numbers.backend(body.path("backend").asText(defaultBackend)),
+                        body.path("exercise").asText(), body.path("question").asInt(0), body.path("answer").asText(),
+                        body.path("attempt").asInt(1)));
+            });
+            config.routes.post("/api/run", ctx -> {
+                JsonNode body = json.readTree(ctx.body());
+                if (!body.path("code").isTextual()) {
+                    throw new IllegalArgumentException("send JSON {\"code\": \"...\"}");
+                }
+                RunResult result = runners.run(guard.session(ctx), body.path("code").asText());
+                send(ctx, json, result);
+            });
+            config.routes.post("/api/reset", ctx -> {
+                runners.reset(guard.session(ctx));
+                send(ctx, json, Map.of("status", "reset"));
+            });
+        });
+        try {
+            app.start(HOST, port);
+        } catch (RuntimeException e) {
+            app.stop();
+            if (causedBy(e, BindException.class)) {
+                throw new PortTakenException(port);
+            }
+            throw e;
+        }
+        guard.port(app.port());
+        return new WebServer(app, guard, runners);
+    }
+
+    /** The address to open, token included: {@code http://127.0.0.1:PORT/?token=TOKEN}. */
+    public String address() {
+        return "http://" + HOST + ":" + app.port() + "/?token=" + guard.token();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The token that {@link #address()} carries, for clients that send it as {@code Authorization: token …}. */
+    public String token() {
+        return guard.token();
+    }
+
+    /** Stops the server and closes every runner JVM. */
+    @Override
+    public void close() {
+        try {
+            app.stop();
+        } finally {
+            runners.close();
+        }
+    }
+
+    private static int pageNumber(Context ctx) {
+        String n = ctx.pathParam("n");
+        if (!n.matches("[1-7]")) {
+            throw new IllegalArgumentException("there are pages 1 to 7, not '" + n + "'");
+        }
+        return Integer.parseInt(n);
+    }
+
+    private static void asset(Context ctx) throws IOException {
+        String file = ctx.pathParam("file");
+        if (!file.matches("[a-z0-9-]+\\.(js|css|svg)")) {
+            ctx.status(404).result("no such asset");
+            return;
+        }
+        try (InputStream in = WebServer.class.getResourceAsStream("assets/" + file)) {
+            if (in == null) {
+                ctx.status(404).result("no such asset");
+                return;
+            }
+            String type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : "image/svg+xml";
+            ctx.contentType(type + "; charset=utf-8").result(in.readAllBytes());
+        }
+    }
+
+    private static void refuse(Context ctx, String why) {
+        ctx.status(403);
+        if (ctx.path().startsWith("/api/")) {
+            ctx.contentType("application/json").result("{\"error\":\"forbidden: " + why
+                    + "; open the address that 'tinynn serve' printed\"}");
+        } else {
+            ctx.html(Pages.refused(why));
+        }
+    }
+
+    private static void send(Context ctx, ObjectMapper json, Object value) {
+        ctx.contentType("application/json").result(text(json, value));
+    }
+
+    private static String text(ObjectMapper json, Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The port asked for is in use by another program. */
+    public static final class PortTakenException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PortTakenException(int port) {
+            super("port " + port + " is already in use; choose another with --port, or --port 0 for any free port");
+        }
+    }
+}
