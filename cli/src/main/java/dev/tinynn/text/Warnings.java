@@ -40,8 +40,8 @@ public final class Warnings {
                 lines.add(PREFIX + "overshoot: the loss rose from one epoch to the next in " + over.rises() + " of "
                         + over.epochs() + " epochs, first at epoch " + over.firstRise() + " (" + num(over.before(), 6)
                         + " → " + num(over.after(), 6) + "), highest " + num(over.highest(), 6) + " at epoch "
-                        + over.highestEpoch());
-                lines.add(PREFIX + "the steps are so large that they jump past the bottom of the loss and back;"
+                        + over.highestEpoch() + ", " + num(over.highest() / over.start(), 3) + " times epoch 0's");
+                lines.add(PREFIX + "the steps jump past the bottom of the loss and back up the other side;"
                         + " try a smaller learning rate, such as " + smaller);
             } else if (diagnosis instanceof Diagnosis.NotConverged still) {
                 lines.add(PREFIX + "not converged: the loss still fell from " + num(still.from(), 6) + " at epoch "

@@ -67,7 +67,7 @@ class TrainCommandTest {
     void traceWritesOutTheFirstRowsArithmetic() {
         Cli cli = Cli.run("train", "--initial-weights", "0.1", "--trace", "--epochs", "1");
         assertThat(cli.out())
-                .contains("epoch 0, row 0: x = 1, y = 0")
+                .contains("epoch 0, row 1: x = 1, y = 0")
                 .contains("z = 1·0.1 + 0 = 0.1")
                 .contains("p = σ(z) = 1 / (1 + e^(−0.1)) = 0.5249791875")
                 .contains("error = p − y = 0.5249791875 − 0 = 0.5249791875")

@@ -118,7 +118,25 @@ class DiagnosisTest {
     void twoRisesAreStillAFewThreeAreNot() {
         assertThat(Diagnosis.of(withHistory(1, 2, 1, 2, 1, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5))).isEmpty();
         assertThat(Diagnosis.of(withHistory(1, 2, 1, 2, 1, 2, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5)))
-                .singleElement().isEqualTo(new Diagnosis.Overshoot(3, 12, 1, 1, 2, 2, 1));
+                .singleElement().isEqualTo(new Diagnosis.Overshoot(3, 12, 1, 1, 2, 1, 2, 1));
+    }
+
+    @Test
+    void oneRiseToTwiceTheStartIsStillAllowedMoreIsNot() {
+        assertThat(Diagnosis.of(withHistory(1, 2, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5))).isEmpty();
+        assertThat(Diagnosis.of(withHistory(1, 2.01, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5)))
+                .singleElement().isEqualTo(new Diagnosis.Overshoot(1, 12, 1, 1, 2.01, 1, 2.01, 1));
+    }
+
+    @Test
+    void onlineLearningRate5OnStudyHoursRisesOnceButFourfold() {
+        TrainingResult run = train("study-hours", Loss.CROSS_ENTROPY, Updates.ONLINE, 5);
+        Diagnosis.Overshoot overshoot = (Diagnosis.Overshoot) run.diagnoses().get(0);
+        assertThat(overshoot.rises()).isEqualTo(1);
+        assertThat(overshoot.highest() / overshoot.start()).isBetween(3.96, 3.97);
+        // learning rates 0.5 and 1 rise once too, to 1.13 and 1.74 times the start: healthy
+        assertThat(train("study-hours", Loss.CROSS_ENTROPY, Updates.ONLINE, 0.5).diagnoses()).isEmpty();
+        assertThat(train("study-hours", Loss.CROSS_ENTROPY, Updates.ONLINE, 1).diagnoses()).isEmpty();
     }
 
     @Test
