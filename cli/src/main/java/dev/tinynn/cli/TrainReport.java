@@ -158,6 +158,7 @@ final class TrainReport {
         } else if (w.length == 1) {
             String feature = data.featureNames().get(0);
             out.printf("  boundary  p = %s exactly where z = %s, that is at%n", num(threshold), cut);
+            whyLogit();
             out.printf("            %s = (%s − b) / w = (%s − %s) / %s = %s%n", feature, num(zCut), num(zCut),
                     signed(model.bias()), signed(w[0]), num(model.boundary(threshold)));
             out.printf("            %s %s than that → Pass%n%n", w[0] >= 0 ? "more" : "less", feature);
@@ -167,8 +168,15 @@ final class TrainReport {
                 line.append(j == 0 ? "" : " + ").append(num(w[j])).append('·').append(data.featureNames().get(j));
             }
             out.printf("  boundary  p = %s on the line where z = %s:%n", num(threshold), cut);
+            whyLogit();
             out.printf("            %s + %s = %s%n%n", line, signed(model.bias()), num(zCut));
         }
+    }
+
+    /** One line: why p = T happens where z = ln(T / (1 − T)). */
+    private void whyLogit() {
+        out.printf("            (p = 1/(1 + e^(−z)) = T  ⇔  e^(−z) = (1 − T)/T  ⇔  z = ln(T/(1 − T)), here T = %s)%n",
+                num(threshold));
     }
 
     private void notes(TrainingResult result) {

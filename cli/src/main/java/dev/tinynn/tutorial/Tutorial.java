@@ -43,10 +43,12 @@ public final class Tutorial {
     /** Shows pages {@code first} to {@code last} (1-based), pausing between them in a terminal. */
     public void show(int first, int last) {
         Lesson lesson = new Lesson(out, backend, exercises);
-        for (int number = first; number <= last; number++) {
+        boolean quit = false;
+        for (int number = first; number <= last && !quit; number++) {
             if (number > first && exercises.canPause()) {
                 out.flush();
                 if (!exercises.next("page " + number + " of " + pages())) {
+                    quit = true;
                     break;
                 }
             }
@@ -54,7 +56,7 @@ public final class Tutorial {
             PAGES.get(number - 1).show(lesson);
             out.flush();
         }
-        if (first == 1 && last == pages()) {
+        if (first == 1 && last == pages() && !quit) {
             lesson.say("""
                     That is the whole tutorial. Next: 'tinynn train --help' to train your own runs,
                     'tinynn jshell' to play with the neuron, and the samples dev.tinynn.samples.Page1TheProblem

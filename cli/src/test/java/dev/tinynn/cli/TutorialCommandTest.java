@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the tutorial prints), the exercises with right and wrong answers, and the error cases.
  */
 class TutorialCommandTest {
-    private static final String[] RIGHT = {"--answers", "order=3,4,1,2", "--answers", "q5=b,a,c", "--answers", "q7=a,c,b"};
+    private static final String[] RIGHT = {"--answers", "raw2=1", "--answers", "order=3,4,1,2", "--answers",
+        "p25=0.711", "--answers", "w5=4.3208", "--answers", "q5=b,a,c", "--answers", "q7=a,c,b"};
 
     /** The whole tutorial, run once with the right answers. */
     private static String all;
@@ -239,7 +240,7 @@ class TutorialCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--page=9                   | --page must be 1 to 7, got 9",
         "--page=0                   | --page must be 1 to 7, got 0",
-        "--page=two                 | Invalid value for option '--page': 'two' is not an int",
+        "--page=two                 | --page: 'two' is not a whole number; write the page's number, 1 to 7",
         "--backend=cuda             | unknown backend 'cuda'; available: ",
         "--answers=q6=a,b,c         | --answers: unknown exercise 'q6'; use order (page 4), q5 (page 5) or q7 (page 7)",
         "--answers=q5=a,b           | --answers q5=a,b: give 3 letters a to c, one per question",
