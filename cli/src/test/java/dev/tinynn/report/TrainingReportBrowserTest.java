@@ -167,6 +167,13 @@ class TrainingReportBrowserTest {
                     + ".find(e => e.textContent === '\u03c3'); return t.getBoundingClientRect().left;");
             Object pLeft = js(chromium, "return document.getElementById('n-p').parentNode.getBoundingClientRect().left;");
             assertThat(((Number) pLeft).doubleValue()).isGreaterThan(((Number) sigmaRight).doubleValue());
+            // the check can fail: the threshold's label moved onto the boundary's is caught
+            js(chromium, "const all = Array.from(document.querySelectorAll('#data text'));"
+                    + " const a = all.find(e => e.textContent.startsWith('threshold'));"
+                    + " const b = all.find(e => e.textContent.startsWith('boundary'));"
+                    + " ['x', 'y', 'text-anchor'].forEach(k => a.setAttribute(k, b.getAttribute(k)));");
+            assertThat(overlaps(chromium, "#data text", "#data text")).singleElement().asString()
+                    .startsWith("\"threshold p = 0.5\" overlaps \"boundary hours = ");
         } finally {
             chromium.quit();
         }
