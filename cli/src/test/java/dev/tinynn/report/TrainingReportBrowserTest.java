@@ -164,7 +164,7 @@ class TrainingReportBrowserTest {
             chromium.get(hours.toUri().toString());
             waitUntil(chromium, "return window.tinynnReady === true");
             Object sigmaRight = js(chromium, "const t = Array.from(document.querySelectorAll('#neuron text'))"
-                    + ".find(e => e.textContent === '\u03c3'); return t.getBoundingClientRect().left;");
+                    + ".find(e => e.textContent === '\u03c3'); return t.getBoundingClientRect().right;");
             Object pLeft = js(chromium, "return document.getElementById('n-p').parentNode.getBoundingClientRect().left;");
             assertThat(((Number) pLeft).doubleValue()).isGreaterThan(((Number) sigmaRight).doubleValue());
             // the check can fail: the threshold's label moved onto the boundary's is caught
