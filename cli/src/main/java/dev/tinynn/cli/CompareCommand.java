@@ -5,10 +5,12 @@ import static dev.tinynn.text.Numbers.num;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tinynn.text.Warnings;
 import dev.tinynn.core.Backends;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
+import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.spi.Backend;
 import java.io.PrintWriter;
@@ -59,9 +61,11 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Dataset data = options.data(spec).data();
+        TrainingData trainingData = options.data(spec);
+        Dataset data = trainingData.data();
         TrainingConfig config = options.config(spec, data, learningRate.value);
-        TrainingResult reference = Trainer.train(Backends.named(Backends.DEFAULT), data, config);
+        TrainingResult reference = Divergence.train(Backends.named(Backends.DEFAULT), trainingData, config,
+                TrainingListener.NONE);
         List<Row> rows = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
         for (Backend backend : plainFirst()) {
@@ -82,6 +86,11 @@ final class CompareCommand implements Callable<Integer> {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
         } else {
             print(out, data, config, rows);
+            List<String> warnings = Warnings.of(reference, trainingData::rowName, "--learning-rate");
+            if (!warnings.isEmpty()) {
+                out.println();
+                warnings.forEach(out::println);
+            }
         }
         for (String reason : unavailable) {
             spec.commandLine().getErr().println("tinynn compare: skipped " + reason);

@@ -52,10 +52,13 @@ final class DataOptions {
     TrainingData load(CommandSpec spec) {
         Dataset raw;
         String labelName;
+        int[] lines = null;
         if (isFile(data)) {
             CsvTable table = CsvTable.read(data);
             raw = table.dataset(label, features);
             labelName = label == null ? table.lastColumn() : label;
+            lines = new int[table.rows()];
+            java.util.Arrays.setAll(lines, table::line);
         } else {
             if (label != null || features != null) {
                 throw new ParameterException(spec.commandLine(), "--label and --features choose the columns of a CSV"
@@ -72,6 +75,6 @@ final class DataOptions {
             labelName = TrainingData.BUILT_IN_LABEL;
         }
         Standardization scaling = standardize ? Standardization.of(raw) : null;
-        return new TrainingData(raw, scaling == null ? raw : scaling.apply(raw), scaling, labelName);
+        return new TrainingData(raw, scaling == null ? raw : scaling.apply(raw), scaling, labelName, lines);
     }
 }

@@ -4,6 +4,7 @@ import static dev.tinynn.text.Numbers.num;
 
 import dev.tinynn.text.Numbers;
 import dev.tinynn.text.Neuron;
+import dev.tinynn.text.Warnings;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Decision;
 import dev.tinynn.core.EpochEvent;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = {"The learning-rate lab: the same neuron trained with several learning rates, the loss per "
             + "epoch side by side; then which rows flip when the threshold moves.",
-            "With no options: study-hours with learning rates 0.01, 0.1 and 0.5, thresholds 0.5 and 0.6."})
+            "With no options: study-hours with learning rates 0.01 (too slow to finish), 0.1, 0.5 and 5 (overshoots), "
+                    + "thresholds 0.5 and 0.6."})
 final class LabCommand implements Callable<Integer> {
     private static final int MAX_COLUMNS = 8;
 
@@ -50,7 +52,7 @@ final class LabCommand implements Callable<Integer> {
     @Mixin
     BackendOption backendOption;
 
-    @Option(names = "--learning-rates", paramLabel = "LR", split = ",", defaultValue = "0.01,0.1,0.5",
+    @Option(names = "--learning-rates", paramLabel = "LR", split = ",", defaultValue = "0.01,0.1,0.5,5",
             description = "The learning rates to compare, comma-separated, at most " + MAX_COLUMNS
                     + " (default: ${DEFAULT-VALUE}).")
     double[] learningRates;
@@ -108,6 +110,7 @@ final class LabCommand implements Callable<Integer> {
                 num(first.initialBias()), backend.name());
         lossTable(out, runs, first);
         learned(out, runs, new Neuron(data));
+        warnings(out, runs, trainingData);
         thresholds(out, runs, trainingData.raw());
         if (plotTo != null) {
             plotTo.write(List.of(plot(runs, data, first)));
@@ -180,6 +183,24 @@ final class LabCommand implements Callable<Integer> {
         }
         out.println("            a larger rate takes larger steps: the loss falls faster, until the steps overshoot");
         out.println();
+    }
+
+    /** Core's diagnoses of each run that finished, each line naming its learning rate. */
+    private static void warnings(PrintWriter out, List<Run> runs, TrainingData data) {
+        boolean any = false;
+        for (Run run : runs) {
+            if (run.result() == null) {
+                continue;
+            }
+            for (String line : Warnings.of(run.result(), data::rowName, "--learning-rates")) {
+                out.println(Warnings.PREFIX + "lr " + num(run.learningRate()) + ": "
+                        + line.substring(Warnings.PREFIX.length()));
+                any = true;
+            }
+        }
+        if (any) {
+            out.println();
+        }
     }
 
     private static String weights(Neuron neuron, double[] w) {

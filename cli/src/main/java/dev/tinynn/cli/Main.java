@@ -40,7 +40,8 @@ public final class Main {
                 ex.printStackTrace(failed.getErr());
             }
             String name = failed.getCommandSpec().qualifiedName();
-            failed.getErr().println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
+            String message = PlainWords.conversion(ex).orElse(ex.getMessage());
+            failed.getErr().println(name + ": " + message + " (see '" + name + " --help')");
             return failed.getCommandSpec().exitCodeOnInvalidInput();
         });
         cmd.setExecutionExceptionHandler((ex, failed, parseResult) -> {
@@ -56,7 +57,8 @@ public final class Main {
     }
 
     private static String oneLine(Exception ex) {
-        if (ex instanceof TrainingDivergedException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof TrainingDivergedException || ex instanceof Divergence.Failed
+                || ex instanceof IllegalArgumentException) {
             return ex.getMessage();
         }
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();

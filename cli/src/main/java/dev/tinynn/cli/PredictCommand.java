@@ -141,7 +141,7 @@ final class PredictCommand implements Callable<Integer> {
                 x[j] = table.number(i, columns[j]);
             }
             inputs.add(x);
-            where.add("the values on '" + input + "' line " + table.line(i));
+            where.add("row " + (i + 1) + " (line " + table.line(i) + " of " + input + "): its values");
             if (label >= 0) {
                 labels.add(table.label(i, label));
             }

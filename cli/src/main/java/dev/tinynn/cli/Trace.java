@@ -5,6 +5,7 @@ import static dev.tinynn.text.Numbers.num;
 import dev.tinynn.text.Neuron;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.EpochEvent;
+import dev.tinynn.core.Loss;
 import dev.tinynn.core.RowEvent;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingListener;
@@ -13,8 +14,9 @@ import java.io.PrintWriter;
 
 /**
  * {@code --trace}: every multiplication, sum, sigmoid, error and update of the first epochs, with
- * the numbers, so that each line can be checked on paper. It only prints what the training loop
- * reports; it computes nothing itself.
+ * the numbers, so that each line can be checked on paper. It prints what the training loop
+ * reports; its only arithmetic is squared error's factor σ'(z) = p(1 − p), shown so that δ can be
+ * followed.
  */
 final class Trace implements TrainingListener {
     private static final int MAX_ROWS = 10;
@@ -39,11 +41,18 @@ final class Trace implements TrainingListener {
             return;
         }
         double lr = config.learningRate();
-        out.printf("  epoch %d, row %d: x = %s, y = %s%n", row.epoch(), row.row(), vector(row.x()), num(row.y()));
+        out.printf("  epoch %d, row %d: x = %s, y = %s%n", row.epoch(), row.row() + 1, vector(row.x()), num(row.y()));
         out.printf("    z = %s = %s%n", neuron.zWithNumbers(row.x(), row.weightsBefore(), row.biasBefore()), num(row.z()));
         out.printf("    p = σ(z) = 1 / (1 + e^(−%s)) = %s%n", num(row.z()), num(row.p()));
         out.printf("    error = p − y = %s − %s = %s%n", num(row.p()), num(row.y()), num(row.error()));
         out.printf("    loss = %s;  %s = %s%n", num(row.loss()), Neuron.delta(config.loss()), num(row.delta()));
+        if (config.loss() == Loss.SQUARED_ERROR) {
+            double slope = row.p() * (1 - row.p());
+            out.printf("      where σ'(z) = p(1 − p) = %s·%s = %s  (σ = 1/(1 + e^(−z)), so σ' = e^(−z)/(1 + e^(−z))²"
+                    + " = σ·(1 − σ))%n", num(row.p()), num(1 - row.p()), num(slope));
+            out.printf("      and δ = 2·(p − y)·σ'(z) = 2·%s·%s = %s%n", num(row.error()), num(slope),
+                    num(2 * row.error() * slope));
+        }
         for (int j = 0; j < row.x().length; j++) {
             out.printf("    %s = %s − %s·%s·%s = %s%n", neuron.weightName(j), num(row.weightsBefore()[j]), num(lr),
                     num(row.delta()), num(row.x()[j]), num(row.weightsAfter()[j]));
@@ -63,7 +72,7 @@ final class Trace implements TrainingListener {
         int n = data.rows();
         out.printf("  epoch %d (batch: one step from all %d rows)%n", epoch.epoch(), n);
         for (int i = 0; i < Math.min(n, MAX_ROWS); i++) {
-            out.printf("    row %d: z = %s = %s,  p = σ(z) = %s,  %s = %s%n", i,
+            out.printf("    row %d: z = %s = %s,  p = σ(z) = %s,  %s = %s%n", i + 1,
                     neuron.zWithNumbers(data.row(i), epoch.weightsBefore(), epoch.biasBefore()), num(epoch.z()[i]),
                     num(epoch.p()[i]), Neuron.delta(config.loss()), num(epoch.delta()[i]));
         }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.EpochEvent;
 import dev.tinynn.core.RowEvent;
-import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.TrainingResult;
@@ -113,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
         if (frames != null) {
             listeners.add(frames);
         }
-        TrainingResult result = Trainer.train(backend, data, config, all(listeners));
+        TrainingResult result = Divergence.train(backend, trainingData, config, all(listeners));
         if (saveTo != null) {
             ModelFile.save(saveTo, SavedModel.of(result, threshold, trainingData.scaling(), trainingData.label()));
         }

@@ -15,7 +15,9 @@ import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.Updates;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.text.Warnings;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** The explanation {@code tinynn train} prints: settings, the loss as it falls, the learned neuron, what it decides. */
 final class TrainReport {
@@ -102,7 +104,10 @@ final class TrainReport {
                 out.printf("  %7d   %-22s  %s%n", e, num(history[e]), num(tutorialLoss[e]));
             }
         }
-        out.printf("  %7s   %s%n%n", "final", num(result.finalLoss()));
+        out.printf("  %7s   %-22s  the trained model's, after the last update: each epoch's loss above was taken%n",
+                "final", num(result.finalLoss()));
+        out.printf("  %7s   %-22s  %s%n%n", "", "", config.updates() == Updates.BATCH
+                ? "before that epoch's update, so this one is lower" : "as its rows went, each before its own update");
     }
 
     private void predictions(TrainingResult result) {
@@ -151,6 +156,7 @@ final class TrainReport {
         } else if (w.length == 1) {
             String feature = data.featureNames().get(0);
             out.printf("  boundary  p = %s exactly where z = %s, that is at%n", num(threshold), cut);
+            whyLogit();
             out.printf("            %s = (%s − b) / w = (%s − %s) / %s = %s%n", feature, num(zCut), num(zCut),
                     signed(model.bias()), signed(w[0]), num(model.boundary(threshold)));
             out.printf("            %s %s than that → Pass%n%n", w[0] >= 0 ? "more" : "less", feature);
@@ -160,15 +166,22 @@ final class TrainReport {
                 line.append(j == 0 ? "" : " + ").append(num(w[j])).append('·').append(data.featureNames().get(j));
             }
             out.printf("  boundary  p = %s on the line where z = %s:%n", num(threshold), cut);
+            whyLogit();
             out.printf("            %s + %s = %s%n%n", line, signed(model.bias()), num(zCut));
         }
     }
 
+    /** One line: why p = T happens where z = ln(T / (1 − T)). */
+    private void whyLogit() {
+        out.printf("            (p = 1/(1 + e^(−z)) = T  ⇔  e^(−z) = (1 − T)/T  ⇔  z = ln(T/(1 − T)), here T = %s)%n",
+                num(threshold));
+    }
+
     private void notes(TrainingResult result) {
-        double[] history = result.lossHistory();
-        if (history.length > 1 && result.finalLoss() > history[0]) {
-            out.printf("  warning   the loss rose from %s to %s: the steps overshoot; try a smaller --learning-rate%n%n",
-                    num(history[0]), num(result.finalLoss()));
+        List<String> warnings = Warnings.of(result, trainingData::rowName, "--learning-rate");
+        warnings.forEach(out::println);
+        if (!warnings.isEmpty()) {
+            out.println();
         }
         if (config.loss() == Loss.CROSS_ENTROPY) {
             out.println("  note      δ = p − y is the tutorial's update rule. It is the gradient of cross-entropy,");

@@ -11,11 +11,22 @@ import java.util.Optional;
  * @param data what the neuron sees: {@code raw}, or its z-scores with --standardize
  * @param scaling the standardisation, or {@code null} without --standardize
  * @param label the label column's name ({@value #BUILT_IN_LABEL} for the built-in datasets)
+ * @param lines for a CSV file, the line of the file each row is on (counted from 1); {@code null} for
+ *     a built-in dataset
  */
-record TrainingData(Dataset raw, Dataset data, Standardization scaling, String label) {
+record TrainingData(Dataset raw, Dataset data, Standardization scaling, String label, int[] lines) {
 
     /** What the built-in datasets call their label. */
     static final String BUILT_IN_LABEL = "passed";
+
+    /**
+     * How messages name row {@code i} (from 0): counted from 1, as everywhere in tinynn, and for a
+     * CSV file with the line it is on, {@code row 3 (line 5 of grades.csv)}, so it can be found in an
+     * editor.
+     */
+    String rowName(int i) {
+        return lines == null ? "row " + (i + 1) : "row " + (i + 1) + " (line " + lines[i] + " of " + raw.name() + ")";
+    }
 
     /**
      * A warning when every row has the same label: training still runs, but there is no boundary

@@ -3,7 +3,11 @@ package dev.tinynn.cli;
 import dev.tinynn.core.spi.Backend;
 import dev.tinynn.tutorial.Prompt;
 import dev.tinynn.tutorial.Tutorial;
+import java.io.BufferedReader;
 import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,16 +27,20 @@ import picocli.CommandLine.Spec;
         description = {
             "Walks the seven pages of \"Build a Tiny Neural Network by Hand\": each idea in a few sentences, "
                     + "shown with numbers computed live, every one checkable on paper.",
-            "In a terminal it asks the exercises (page 4: order the training steps; pages 5 and 7: a quiz) and "
-                    + "waits between pages. Without a terminal it skips them with a note, unless --answers gives "
+            "When stdin is a terminal it asks the exercises (page 2: a raw score; page 4: order the training "
+                    + "steps; page 5: two numbers and a quiz; page 7: a quiz) and waits between pages. Without a terminal it skips them with a note, unless --answers gives "
                     + "the answers."},
         footer = {
             "",
             "--answers: one per exercise, KEY=LIST, commas or spaces between the items:",
+            "  raw2=0.5        page 2: the raw score at 2 hours with w = 1.0, b = -1 (a number)",
             "  order=2,4,1,3   page 4: the card numbers (1 to 4) in the order the steps happen",
+            "  p25=0.5         page 5: p at 2.5 hours with w = 1.2, b = -2.1 (a number)",
+            "  w5=4.4          page 5: w after retraining with the row (5, 1) (a number)",
             "  q5=a,c,b        page 5's quiz: one letter (a to c) per question, 3 questions",
             "  q7=b,a,c        page 7's final quiz: the same",
-            "(These examples are not the right answers.) Each answer is explained, right or wrong.",
+            "(These examples are not the right answers.) Each answer is explained, right or wrong; a number",
+            "within 0.005 of the answer counts as right. In a terminal a wrong answer gets a hint and one more try.",
             "",
             "Examples:",
             "  tinynn tutorial                   all seven pages",
@@ -90,12 +98,47 @@ public final class TutorialCommand implements Callable<Integer> {
             return prompt;
         }
         Console console = System.console();
-        if (console == null) {
+        if (console != null) {
+            return question -> {
+                out.flush();
+                return console.readLine("%s", question);
+            };
+        }
+        // Java 17 has no console whenever stdout is not a terminal, as in 'tinynn tutorial | tee log';
+        // what matters is whether the learner can type, that is whether stdin is a terminal.
+        if (!stdinIsTerminal()) {
             return null;
         }
+        BufferedReader keyboard = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         return question -> {
+            out.print(question);
             out.flush();
-            return console.readLine("%s", question);
+            try {
+                return keyboard.readLine();
+            } catch (IOException e) {
+                return null;
+            }
         };
+    }
+
+    /**
+     * Whether standard input is a terminal: POSIX's {@code test -t 0} run on the same stdin (Java
+     * itself can ask only about stdin and stdout together, through {@link System#console()}). False
+     * where there is no {@code sh}, as on Windows, where the console decides alone.
+     */
+    static boolean stdinIsTerminal() {
+        try {
+            Process test = new ProcessBuilder("sh", "-c", "test -t 0")
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return test.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

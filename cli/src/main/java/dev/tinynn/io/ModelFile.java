@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tinynn.text.Numbers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -68,13 +72,68 @@ public final class ModelFile {
     }
 
     /**
+     * How to make the model in {@code file} again: the exact {@code tinynn train} command that made
+     * it, rebuilt from its {@code training} block (data, label and features, standardisation, loss,
+     * updates, learning rate, epochs, start, threshold) when that can still be read; otherwise the
+     * advice to retrain it from the data it was made from. Never a bare {@code train --save FILE},
+     * which would train on study-hours and write that over a model of other data.
+     */
+    static String remake(String file, JsonNode root) {
+        JsonNode training = root == null ? null : root.path("training");
+        if (training != null && training.path("data").isTextual() && training.path("loss").isTextual()
+                && training.path("updates").isTextual() && training.path("learningRate").isNumber()
+                && training.path("epochs").isInt() && training.path("initialWeights").isArray()
+                && training.path("initialBias").isNumber()) {
+            String data = training.path("data").asText();
+            StringBuilder command = new StringBuilder("tinynn train --data ").append(shellWord(data));
+            // a CSV file (the rule of --data: ends in .csv or has a folder); a built-in dataset has fixed columns
+            boolean csv = data.toLowerCase(Locale.ROOT).endsWith(".csv") || data.contains("/")
+                    || data.contains(java.io.File.separator);
+            JsonNode features = root.path("features");
+            if (csv && root.path("label").isTextual()) {
+                command.append(" --label ").append(shellWord(root.path("label").asText()));
+            }
+            if (csv && features.isArray() && features.size() > 0) {
+                List<String> names = new ArrayList<>();
+                features.forEach(name -> names.add(name.asText()));
+                command.append(" --features ").append(shellWord(String.join(",", names)));
+            }
+            if (root.path("standardization").isObject()) {
+                command.append(" --standardize");
+            }
+            List<String> w0 = new ArrayList<>();
+            training.path("initialWeights").forEach(w -> w0.add(Numbers.full(w.asDouble())));
+            command.append(" --loss ").append(shellWord(training.path("loss").asText()))
+                    .append(" --updates ").append(shellWord(training.path("updates").asText()))
+                    .append(" --learning-rate ").append(Numbers.full(training.path("learningRate").asDouble()))
+                    .append(" --epochs ").append(training.path("epochs").asInt())
+                    .append(" --initial-weights ").append(String.join(",", w0))
+                    .append(" --initial-bias ").append(Numbers.full(training.path("initialBias").asDouble()));
+            if (root.path("threshold").isNumber()) {
+                command.append(" --threshold ").append(Numbers.full(root.path("threshold").asDouble()));
+            }
+            if (training.path("backend").isTextual()) {
+                command.append(" --backend ").append(shellWord(training.path("backend").asText()));
+            }
+            return "make it again with the command that made it: " + command.append(" --save ").append(shellWord(file));
+        }
+        return "its training record cannot be read, so retrain it from the data it was made from, with the same"
+                + " options, and save that with --save " + shellWord(file);
+    }
+
+    /** A word as a POSIX shell reads it: as it is when it is plain, else in single quotes. */
+    private static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./:,=+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /**
      * Loads and checks the model saved in {@code file} (a path, as the user wrote it).
      *
      * @throws IllegalArgumentException one line naming the problem and the fix
      */
     public static SavedModel load(String file) {
         String text = TextFiles.read(file, "a model file (.json)");
-        String again = "; save the model again with 'tinynn train --save " + file + "'";
+        String again = "; " + remake(file, null);
         if (text.isBlank()) {
             throw new IllegalArgumentException("model file '" + file + "' is empty" + again);
         }
@@ -97,11 +156,12 @@ public final class ModelFile {
             throw new IllegalArgumentException("'" + file + "' is JSON but not a tinynn model (it lacks \"format\": \""
                     + SavedModel.FORMAT + "\"); give --model a file written by 'tinynn train --save'");
         }
+        again = "; " + remake(file, root);
         JsonNode version = root.path("formatVersion");
         if (!version.isInt() || version.intValue() != SavedModel.VERSION) {
             throw new IllegalArgumentException("model file '" + file + "' has format version " + version
-                    + ", but this tinynn reads version " + SavedModel.VERSION + "; another tinynn saved it: train and"
-                    + " save it again with this one ('tinynn train --save " + file + "')");
+                    + ", but this tinynn reads version " + SavedModel.VERSION + "; another tinynn saved it"
+                    + again.replaceFirst("^; ", ": "));
         }
         SavedModel model;
         try {

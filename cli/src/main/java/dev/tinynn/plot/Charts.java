@@ -141,8 +141,8 @@ public final class Charts {
     /** What the loss axis measures, and in which unit. */
     static String lossAxisTitle(String lossName) {
         return switch (lossName) {
-            case "cross-entropy" -> "mean cross-entropy loss (nats)";
-            case "squared-error" -> "mean squared error (probability²)";
+            case "cross-entropy" -> "mean cross-entropy loss (not the tutorial's Σ(y − p)²)";
+            case "squared-error" -> "mean squared error (the tutorial printed the sum, Σ(y − p)²)";
             default -> "mean " + lossName + " loss";
         };
     }

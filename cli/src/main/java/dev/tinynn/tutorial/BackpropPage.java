@@ -34,7 +34,10 @@ final class BackpropPage implements Page {
                 per step. That is the chain rule:  ∂ℓ/∂w = ∂ℓ/∂p · ∂p/∂z · ∂z/∂w.
 
                   forward:   hours ──×w──▶ z ──σ──▶ p ──▶ ℓ = (p − y)²
-                  backward:  ∂ℓ/∂w ◀──×hours── ∂ℓ/∂z ◀──×p(1 − p)── ∂ℓ/∂p ◀── ℓ""");
+                  backward:  ∂ℓ/∂w ◀──×hours── ∂ℓ/∂z ◀──×p(1 − p)── ∂ℓ/∂p ◀── ℓ
+
+                Why ∂p/∂z = σ'(z) = p(1 − p): p = 1/(1 + e^(−z)), so dp/dz = e^(−z)/(1 + e^(−z))², which is
+                1/(1 + e^(−z)) · e^(−z)/(1 + e^(−z)) = p · (1 − p), since 1 − p = e^(−z)/(1 + e^(−z)).""");
         lesson.line("One row, %s hours, passed (y = %s), at the tutorial's start w = %s, b = %s:", num(x), num(y),
                 num(start.weights()[0]), num(start.bias()));
         lesson.line("    z = %s·%s + %s = %s,   p = σ(%s) = %s,   ℓ = (%s − %s)² = %s", num(x),
@@ -119,7 +122,8 @@ final class BackpropPage implements Page {
                                         + "stuck at 0.5 for 0 hours.",
                                 "multiplying the input is the weight's job; the bias is added after, whatever the "
                                         + "input is.",
-                                "that is the sigmoid's job: p = σ(z). The bias only shifts z before it.")),
+                                "that is the sigmoid's job: p = σ(z). The bias only shifts z before it."),
+                        "look at z = w·hours + b: what does b do to z at 0 hours, and at 4 hours?"),
                 new Question("Backprop on study-sleep, row (" + num(row[0]) + ", " + num(row[1]) + ", passed), error "
                         + "p − y = " + num(error) + ". What does each weight get?",
                         List.of("the same amount: the error is split evenly",
@@ -132,7 +136,8 @@ final class BackpropPage implements Page {
                                         + "an input that is always 1.",
                                 "∂z/∂wⱼ = xⱼ, so w1 gets " + num(error) + "·" + num(row[0]) + " = "
                                         + num(error * row[0]) + " and w2 gets " + num(error) + "·" + num(row[1])
-                                        + " = " + num(error * row[1]) + ".")),
+                                        + " = " + num(error * row[1]) + "."),
+                        "the chain rule's last factor is ∂z/∂wⱼ: what is it for z = w1·study + w2·sleep + b?"),
                 new Question("The tutorial prints the squared error but updates with error = p − y. That update is "
                         + "the gradient of …",
                         List.of("the squared error it prints",
@@ -144,7 +149,8 @@ final class BackpropPage implements Page {
                                 "∂ℓ/∂p · ∂p/∂z = p − y for cross-entropy, exactly the tutorial's error; summed at the "
                                         + "start both are " + sums(tutorialStep[0], tutorialStep[1]) + ".",
                                 "it is exactly a gradient, of cross-entropy: the numbers above agree to the last "
-                                        + "digit.")));
+                                        + "digit."),
+                        "for which loss is ∂ℓ/∂p · ∂p/∂z exactly p − y, with no factor p(1 − p) left over?"));
     }
 
     private static String sums(double w, double b) {

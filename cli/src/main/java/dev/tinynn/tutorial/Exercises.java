@@ -1,5 +1,6 @@
 package dev.tinynn.tutorial;
 
+import dev.tinynn.text.Numbers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,20 +25,29 @@ final class Exercises {
     static final String QUIZ5 = "q5";
     /** Page 7's final quiz. */
     static final String QUIZ7 = "q7";
+    /** Page 2: the raw score at 2 hours with w = 1.0, b = −1. */
+    static final String RAW2 = "raw2";
+    /** Page 5: p at 2.5 hours with w = 1.2, b = −2.1. */
+    static final String P25 = "p25";
+    /** Page 5: w after retraining with the row (5, 1). */
+    static final String W5 = "w5";
 
     /** Examples of the format for the notes and --help; deliberately wrong, so they give nothing away. */
-    static final Map<String, String> NOT_THE_ANSWER = Map.of(ORDER, "2,4,1,3", QUIZ5, "a,c,b", QUIZ7, "b,a,c");
+    static final Map<String, String> NOT_THE_ANSWER = Map.of(ORDER, "2,4,1,3", QUIZ5, "a,c,b", QUIZ7, "b,a,c",
+            RAW2, "0.5", P25, "0.5", W5, "4.4");
 
     static final int ORDER_CARDS = 4;
     static final int QUIZ_QUESTIONS = 3;
     static final int QUIZ_OPTIONS = 3;
 
     private final Map<String, List<Integer>> given;
+    private final Map<String, Double> numbers;
     private final Prompt prompt;
     private final boolean off;
 
-    private Exercises(Map<String, List<Integer>> given, Prompt prompt, boolean off) {
+    private Exercises(Map<String, List<Integer>> given, Map<String, Double> numbers, Prompt prompt, boolean off) {
         this.given = given;
+        this.numbers = numbers;
         this.prompt = prompt;
         this.off = off;
     }
@@ -52,9 +62,18 @@ final class Exercises {
      */
     static Exercises of(Map<String, String> answers, Prompt prompt, boolean off) {
         Map<String, List<Integer>> parsed = new LinkedHashMap<>();
+        Map<String, Double> numbers = new LinkedHashMap<>();
         for (Map.Entry<String, String> answer : answers.entrySet()) {
             String key = answer.getKey();
             switch (key) {
+                case RAW2, P25, W5 -> {
+                    try {
+                        numbers.put(key, number(answer.getValue()));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("--answers " + key + "=" + answer.getValue() + ": "
+                                + e.getMessage(), e);
+                    }
+                }
                 case ORDER, QUIZ5, QUIZ7 -> {
                     try {
                         parsed.put(key, key.equals(ORDER) ? order(answer.getValue())
@@ -65,10 +84,11 @@ final class Exercises {
                     }
                 }
                 default -> throw new IllegalArgumentException("--answers: unknown exercise '" + key
-                        + "'; use order (page 4), q5 (page 5) or q7 (page 7), e.g. --answers q5=a,c,b");
+                        + "'; use raw2 (page 2), order (page 4), p25, w5, q5 (page 5) or q7 (page 7), e.g. --answers"
+                        + " q5=a,c,b");
             }
         }
-        return new Exercises(parsed, prompt, off);
+        return new Exercises(parsed, numbers, prompt, off);
     }
 
     /** True when the tutorial can stop between pages to let the learner read. */
@@ -99,7 +119,8 @@ final class Exercises {
         for (int k = 0; k < cards.size(); k++) {
             lesson.line("    %d  %s", k + 1, cards.get(k));
         }
-        if (chosen == null) {
+        boolean typing = chosen == null;
+        if (typing) {
             chosen = typed("  your order: ", Exercises::order);
             if (chosen == null) {
                 return;
@@ -108,6 +129,15 @@ final class Exercises {
             lesson.line("your order (from --answers): %s", cardNumbers(chosen));
         }
         int wrong = firstDifference(chosen, right);
+        if (wrong >= 0 && typing) {
+            lesson.wrap("Not yet. Hint: ", "step " + (wrong + 1) + " is not card " + (chosen.get(wrong) + 1)
+                    + ". What does each step need that an earlier one makes? One more try.");
+            chosen = typed("  your order: ", Exercises::order);
+            if (chosen == null) {
+                return;
+            }
+            wrong = firstDifference(chosen, right);
+        }
         if (wrong < 0) {
             lesson.wrap("Right. ", sentence(summary));
         } else {
@@ -146,6 +176,14 @@ final class Exercises {
                     return;
                 }
                 choice = typed.get(0);
+                if (choice != question.answer()) {
+                    lesson.wrap("   Not yet. Hint: ", question.hint() + " One more try.");
+                    typed = typed("     your answer: ", line -> letters(line, 1));
+                    if (typed == null) {
+                        return;
+                    }
+                    choice = typed.get(0);
+                }
             }
             if (choice == question.answer()) {
                 right++;
@@ -161,6 +199,62 @@ final class Exercises {
         lesson.blank();
     }
 
+    /**
+     * A question whose answer is a number, checked to within {@code tolerance}. In a terminal a wrong
+     * answer gets the hint and one more try before the explanation; from {@code --answers} it is
+     * checked once.
+     *
+     * @param explanation how the answer is found, ending with it; shown after the answer, right or wrong
+     */
+    void number(Lesson lesson, String key, String question, double answer, double tolerance, String hint,
+            String explanation) {
+        Double chosen = numbers.get(key);
+        if (off || chosen == null && prompt == null) {
+            skipped(lesson, key);
+            return;
+        }
+        lesson.wrap("Exercise: ", question + " (a number; within " + Numbers.num(tolerance) + " counts as right)");
+        boolean typing = chosen == null;
+        if (typing) {
+            chosen = typedNumber();
+            if (chosen == null) {
+                return;
+            }
+        } else {
+            lesson.line("your answer (from --answers %s): %s", key, Numbers.num(chosen));
+        }
+        if (Math.abs(chosen - answer) > tolerance && typing) {
+            lesson.wrap("Not yet. Hint: ", hint + " One more try.");
+            chosen = typedNumber();
+            if (chosen == null) {
+                return;
+            }
+        }
+        lesson.wrap(Math.abs(chosen - answer) <= tolerance ? "Right. " : "Not quite: " + Numbers.num(chosen)
+                + " is off by " + Numbers.num(Math.abs(chosen - answer), 3) + ". ", sentence(explanation));
+        lesson.blank();
+    }
+
+    private Double typedNumber() {
+        return typed("  your answer: ", Exercises::number);
+    }
+
+    /** "0.71", "-1", "4.3e0"; a comma for the decimal point is refused with a hint. */
+    static double number(String text) {
+        String trimmed = text.trim();
+        try {
+            double value = Double.parseDouble(trimmed);
+            if (Double.isFinite(value) && !trimmed.endsWith("d") && !trimmed.endsWith("f")
+                    && !trimmed.endsWith("D") && !trimmed.endsWith("F")) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // explained below
+        }
+        throw new IllegalArgumentException("'" + trimmed + "' is not a number; write it with digits and a point,"
+                + " such as 0.75");
+    }
+
     /** The note for an exercise that cannot be asked: one line, never a wait on stdin; none with --no-quiz. */
     private void skipped(Lesson lesson, String key) {
         if (off) {
@@ -172,7 +266,7 @@ final class Exercises {
     }
 
     /** Asks until the line parses; {@code null} when the input ends. */
-    private List<Integer> typed(String question, java.util.function.Function<String, List<Integer>> parse) {
+    private <T> T typed(String question, java.util.function.Function<String, T> parse) {
         String ask = question;
         while (true) {
             String line = prompt.ask(ask);

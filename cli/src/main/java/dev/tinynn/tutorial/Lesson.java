@@ -70,6 +70,19 @@ final class Lesson {
         return Trainer.train(backend, data, config, listener);
     }
 
+    /**
+     * The run's diagnoses ({@link dev.tinynn.text.Warnings}), each line starting with "  warning",
+     * then an empty line; nothing for a healthy run such as the tutorial's own.
+     */
+    void warnings(TrainingResult result) {
+        java.util.List<String> lines = dev.tinynn.text.Warnings.of(result, i -> "row " + (i + 1), "--learning-rate");
+        String prefix = dev.tinynn.text.Warnings.PREFIX;
+        lines.forEach(line -> wrap(prefix.substring(2), line.substring(prefix.length())));
+        if (!lines.isEmpty()) {
+            out.println();
+        }
+    }
+
     TrainingResult train(Dataset data, TrainingConfig config) {
         return train(data, config, TrainingListener.NONE);
     }

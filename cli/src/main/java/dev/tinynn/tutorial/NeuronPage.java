@@ -9,6 +9,8 @@ final class NeuronPage implements Page {
     static final double HOURS = 2;
     static final double BIAS = -1;
     static final double[] WEIGHTS = {0.5, 1.0, 0.2};
+    /** The page's exercise: the raw score with this weight is asked, not printed. */
+    static final double EXERCISE_WEIGHT = 1.0;
 
     @Override
     public String title() {
@@ -24,11 +26,19 @@ final class NeuronPage implements Page {
         lesson.line("       w   raw = hours·w + b");
         for (double w : WEIGHTS) {
             Model neuron = new Model(new double[] {w}, BIAS);
-            lesson.line("    %4s   %s·%s + %s = %s%s", num(w), num(HOURS), num(w), num(BIAS), num(neuron.z(HOURS)),
-                    w == 1.0 ? "      ← the page's exercise: with w = 1.0 the raw score is "
-                            + num(neuron.z(HOURS)) : "");
+            if (w == EXERCISE_WEIGHT) {
+                lesson.line("    %4s   %s·%s + %s = ?      ← the exercise below", num(w), num(HOURS), num(w), num(BIAS));
+            } else {
+                lesson.line("    %4s   %s·%s + %s = %s", num(w), num(HOURS), num(w), num(BIAS), num(neuron.z(HOURS)));
+            }
         }
         lesson.blank();
+        double raw = new Model(new double[] {EXERCISE_WEIGHT}, BIAS).z(HOURS);
+        lesson.exercises.number(lesson, Exercises.RAW2, "with w = " + num(EXERCISE_WEIGHT) + " and b = " + num(BIAS)
+                + ", what is the raw score at " + num(HOURS) + " hours?", raw, 0.005,
+                "multiply the hours by w, then add b (b is negative).",
+                "raw = hours·w + b = " + num(HOURS) + "·" + num(EXERCISE_WEIGHT) + " + (" + num(BIAS) + ") = " + num(raw)
+                        + ".");
         Model first = new Model(new double[] {WEIGHTS[0]}, BIAS);
         lesson.line("    hours = %s ──×w = %s──▶ (Σ + b, b = %s) ──▶ raw = %s", num(HOURS), num(WEIGHTS[0]),
                 num(BIAS), num(first.z(HOURS)));

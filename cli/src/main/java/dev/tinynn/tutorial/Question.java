@@ -9,8 +9,10 @@ import java.util.List;
  * @param options the choices, shown as a), b), c)
  * @param answer the index of the right choice
  * @param why for each choice, why it is right or wrong (shown after the learner picks it)
+ * @param hint what a learner who picked a wrong option is told before a second try; it points at
+ *     the idea without naming the option
  */
-record Question(String text, List<String> options, int answer, List<String> why) {
+record Question(String text, List<String> options, int answer, List<String> why, String hint) {
 
     Question {
         options = List.copyOf(options);

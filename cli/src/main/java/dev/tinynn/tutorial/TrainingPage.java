@@ -83,6 +83,7 @@ final class TrainingPage implements Page {
             }
         }
         lesson.blank();
+        lesson.warnings(result);
         Model model = result.model();
         lesson.wrap("", "It learned w = " + num(result.weights()[0]) + ", b = " + num(result.bias())
                 + ". p = 0.5 where z = 0, at hours = −b / w = " + num(model.boundary(0.5))

@@ -48,10 +48,12 @@ public final class Tutorial {
             out.println("'tinynn serve'. This is the terminal version.");
             out.println();
         }
-        for (int number = first; number <= last; number++) {
+        boolean quit = false;
+        for (int number = first; number <= last && !quit; number++) {
             if (number > first && exercises.canPause()) {
                 out.flush();
                 if (!exercises.next("page " + number + " of " + pages())) {
+                    quit = true;
                     break;
                 }
             }
@@ -59,7 +61,7 @@ public final class Tutorial {
             PAGES.get(number - 1).show(lesson);
             out.flush();
         }
-        if (first == 1 && last == pages()) {
+        if (first == 1 && last == pages() && !quit) {
             lesson.say("""
                     That is the whole tutorial. Next: 'tinynn train --help' to train your own runs,
                     'tinynn jshell' to play with the neuron, and the samples dev.tinynn.samples.Page1TheProblem

@@ -69,6 +69,8 @@ final class TwoInputsPage implements Page {
                     batchTotal[epoch]);
         }
         lesson.blank();
+        lesson.warnings(online);
+        lesson.warnings(batch);
         lesson.say("""
                 Why the numbers differ: they are two algorithms. Online makes 4 small steps an epoch, each
                 from the weights the row before left behind; batch makes one step an epoch, from all rows

@@ -80,7 +80,12 @@ class BadInputTest {
         String notFinite = "is not a finite number (NaN and infinity cannot be learned from); replace it with a"
                 + " measured value or remove the row";
         String columns = "its columns are: hours, passed";
-        String again = "; save the model again with 'tinynn train --save {dir}/m.json'";
+        String remake = "; make it again with the command that made it: tinynn train --data 'page 5' --loss"
+                + " cross-entropy --updates online --learning-rate 0.1 --epochs 1000 --initial-weights 0.1"
+                + " --initial-bias 0%s --backend plain --save {dir}/m.json";
+        String again = String.format(remake, " --threshold 0.5");
+        String retrain = "; its training record cannot be read, so retrain it from the data it was made from, with"
+                + " the same options, and save that with --save {dir}/m.json";
         return Stream.of(
             // the data file
             train("missing file", null, "--data {dir}/missing.csv",
@@ -197,9 +202,9 @@ class BadInputTest {
             // the model file
             predict("missing model", file("x.csv", HOURS), "--model {dir}/none.json 2", "cannot read"
                     + " '{dir}/none.json': there is no such file in {dir}; check the name and the folder"),
-            predict("empty model", model(""), "--model {dir}/m.json 2", "model file '{dir}/m.json' is empty" + again),
+            predict("empty model", model(""), "--model {dir}/m.json 2", "model file '{dir}/m.json' is empty" + retrain),
             predict("truncated model", model(MODEL.substring(0, 120)), "--model {dir}/m.json 2", "model file"
-                    + " '{dir}/m.json' is cut short: its JSON stops at line 2 before it is complete" + again),
+                    + " '{dir}/m.json' is cut short: its JSON stops at line 2 before it is complete" + retrain),
             predict("model not JSON", model("w = 1.2, b = -2.1\n"), "--model {dir}/m.json 2", "model file"
                     + " '{dir}/m.json' is not JSON (line 1, column 1: Unrecognized token 'w': was expecting (JSON"
                     + " String, Number, Array, Object or token 'null', 'true' or 'false')); give --model a file"
@@ -209,8 +214,7 @@ class BadInputTest {
                             + " --model a file written by 'tinynn train --save'"),
             predict("another format version", model(MODEL.replace("\"formatVersion\": 1", "\"formatVersion\": 2")),
                     "--model {dir}/m.json 2", "model file '{dir}/m.json' has format version 2, but this tinynn reads"
-                            + " version 1; another tinynn saved it: train and save it again with this one ('tinynn"
-                            + " train --save {dir}/m.json')"),
+                            + " version 1; another tinynn saved it" + again.replaceFirst("^; ", ": ")),
             predict("a weight too many", model(MODEL.replace("[1.2]", "[1.2, 0.5]")), "--model {dir}/m.json 2",
                     "model file '{dir}/m.json' is damaged: it has 2 weights for the 1 features [hours], and needs one"
                             + " weight per feature" + again),
@@ -218,7 +222,8 @@ class BadInputTest {
                     "model file '{dir}/m.json' is damaged at 'bias': Cannot deserialize value of type `double` from"
                             + " String \"low\": not a valid `double` value (as String to convert)" + again),
             predict("a field missing", model(MODEL.replace("\"threshold\": 0.5,", "")), "--model {dir}/m.json 2",
-                    "model file '{dir}/m.json' is damaged at 'threshold': the field is missing" + again),
+                    "model file '{dir}/m.json' is damaged at 'threshold': the field is missing"
+                            + String.format(remake, "")),
             // the input
             predict("two values for one feature", model(MODEL), "--model {dir}/m.json 2 7", "the model in"
                     + " '{dir}/m.json' has 1 feature (hours) but 2 values were given; give one value per feature, in"

@@ -50,12 +50,16 @@ class JShellCommandTest {
     }
 
     @Test
-    void learningRateLabPrintsTheLossPerEpochForThreeRates() throws Exception {
+    void learningRateLabPrintsTheLossPerEpochForFourRates() throws Exception {
         String out = shell("learning-rate-lab", "");
         // lr 0.1 is the tutorial's run: summed squared error 1.015520 at epoch 0, 0.025039 at epoch 999.
-        assertThat(out).containsPattern("0.1\\s+1.015520\\s+0.267030\\s+0.155679\\s+0.062199\\s+0.025039\n")
-                .containsPattern("0.01\\s+0.931908\\s+0.731950\\s+0.603089\\s+0.384276\\s+0.242794\n")
-                .containsPattern("0.5\\s+1.180567\\s+0.070345\\s+0.023951\\s+0.005039\\s+0.001435\n")
+        assertThat(out).containsPattern("0.1\\s+1.015520\\s+0.267030\\s+0.155679\\s+0.062199\\s+0.025039\\s")
+                .containsPattern("0.01\\s+0.931908\\s+0.731950\\s+0.603089\\s+0.384276\\s+0.242794\\s")
+                .containsPattern("0.5\\s+1.180567\\s+0.070345\\s+0.023951\\s+0.005039\\s+0.001435\\s")
+                // 5 overshoots: core's diagnosis says so; 0.01 is still falling at the end
+                .contains("lr 5.0: [Overshoot[rises=4, epochs=1000, firstRise=1,")
+                .contains("lr 0.01: [NotConverged[fromEpoch=899,")
+                .contains("lr 0.1: healthy")
                 .contains("lr 0.1:\n     0 " + "#".repeat(20) + " ")
                 .contains("   900 # ");
     }

@@ -21,7 +21,7 @@ class LabCommandTest {
         assertThat(lab.exitCode()).isZero();
         assertThat(lab.err()).isEmpty();
         assertThat(lab.out()).contains("mean cross-entropy loss, every 100 epochs")
-                .containsPattern("epoch\\s+lr 0.01\\s+lr 0.1\\s+lr 0.5\n");
+                .containsPattern("epoch\\s+lr 0.01\\s+lr 0.1\\s+lr 0.5\\s+lr 5\n");
         // The lr 0.1 column is the tutorial's page-4 run: the same numbers train prints.
         assertThat(line(lab, "0").get(1)).isEqualTo("0.7005199301");
         assertThat(line(lab, "999").get(1)).isEqualTo("0.05929467468");
@@ -54,7 +54,7 @@ class LabCommandTest {
                 .contains("thresholds  Pass when p ≥ 0.5 and 0.6")
                 // (73, 70) failed, but the neuron gives it p ≈ 0.57: Pass at 0.5, Fail at 0.6, for every rate.
                 .containsPattern("\\s8\\s+\\(73, 70\\)\\s+0\\s+0.577409\\s+Pass\\s+Fail\\s+0.575513\\s+Pass\\s+Fail"
-                        + "\\s+0.556868\\s+Pass\\s+Fail\n")
+                        + "\\s+0.556868\\s+Pass\\s+Fail\\s")
                 .contains("at 0.6 instead of 0.5:")
                 .contains("lr 0.1      row 8 (73, 70) Pass → Fail (p 0.575513, label 0: now right)")
                 .doesNotContain("row 5 (63, 70) Pass");

@@ -67,7 +67,7 @@ class TrainCommandTest {
     void traceWritesOutTheFirstRowsArithmetic() {
         Cli cli = Cli.run("train", "--initial-weights", "0.1", "--trace", "--epochs", "1");
         assertThat(cli.out())
-                .contains("epoch 0, row 0: x = 1, y = 0")
+                .contains("epoch 0, row 1: x = 1, y = 0")
                 .contains("z = 1·0.1 + 0 = 0.1")
                 .contains("p = σ(z) = 1 / (1 + e^(−0.1)) = 0.5249791875")
                 .contains("error = p − y = 0.5249791875 − 0 = 0.5249791875")
@@ -85,7 +85,7 @@ class TrainCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--epochs=abc                    | Invalid value for option '--epochs': 'abc' is not an int",
+        "--epochs=abc                    | --epochs: 'abc' is not a whole number; write it with digits only, such as 1000",
         "--learning-rate=-1              | learning rate must be a finite number greater than 0, got -1.0",
         "--learning-rate=NaN             | learning rate must be a finite number greater than 0, got NaN",
         "--epochs=-5                     | --epochs must be between 1 and 10000000, got -5",
@@ -119,6 +119,6 @@ class TrainCommandTest {
         assertThat(cli.out()).doesNotContain("NaN");
         assertThat(cli.err().lines()).hasSize(1);
         assertThat(cli.err()).startsWith("tinynn train: training diverged at epoch 1: the loss became NaN")
-                .contains("try a smaller learning rate");
+                .contains("run the same command with --standardize");
     }
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the tutorial prints), the exercises with right and wrong answers, and the error cases.
  */
 class TutorialCommandTest {
-    private static final String[] RIGHT = {"--answers", "order=3,4,1,2", "--answers", "q5=b,a,c", "--answers", "q7=a,c,b"};
+    private static final String[] RIGHT = {"--answers", "raw2=1", "--answers", "order=3,4,1,2", "--answers",
+        "p25=0.711", "--answers", "w5=4.3208", "--answers", "q5=b,a,c", "--answers", "q7=a,c,b"};
 
     /** The whole tutorial, run once with the right answers. */
     private static String all;
@@ -83,7 +84,8 @@ class TutorialCommandTest {
     void page2RawScores() {
         assertThat(page(2))
                 .contains("2·0.5 + -1 = 0\n")
-                .contains("2·1 + -1 = 1 ")
+                .contains("2·1 + -1 = ?      ← the exercise below")
+                .contains("Right. Raw = hours·w + b = 2·1 + (-1) = 1.")
                 .contains("2·0.2 + -1 = -0.6\n")
                 .contains("hours = 2 ──×w = 0.5──▶ (Σ + b, b = -1) ──▶ raw = 0")
                 .contains("w = 0.5 → -1, w = 1 → -1, w = 0.2 → -1");
@@ -129,7 +131,9 @@ class TutorialCommandTest {
     void page5PredictionsAndTheRetrainExercise() {
         assertThat(page(5))
                 .containsPattern("1.5\\s+-0.3\\s+0.4255574832\\s+Fail")
-                .containsPattern("2.5\\s+0.9\\s+0.7109495026\\s+Pass")
+                .containsPattern("2.5\\s+\\?\\s+\\?\\s+← the exercise below")
+                .contains("Right. z = 1.2·2.5 − 2.1 = 0.9, p = 1 / (1 + e^(−0.9)) = 0.7109495026, Pass.")
+                .contains("Right. Retrained on the five rows, w = 4.320806895 (it was 4.301868546).")
                 .containsPattern("3.5\\s+2.1\\s+0.8909031788\\s+Pass")
                 .contains("p = 0.5613541954, Pass")
                 .containsPattern("4 rows\\s+4.301868546\\s+-10.50801156\\s+2.44266217\\s+0.5613541954")
@@ -205,7 +209,10 @@ class TutorialCommandTest {
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.out().lines().filter(line -> line.contains("exercise skipped")))
                 .containsExactly(
+                        "  (exercise skipped: no terminal to type into; answer it with --answers raw2=0.5, see --help)",
                         "  (exercise skipped: no terminal to type into; answer it with --answers order=2,4,1,3, see --help)",
+                        "  (exercise skipped: no terminal to type into; answer it with --answers p25=0.5, see --help)",
+                        "  (exercise skipped: no terminal to type into; answer it with --answers w5=4.4, see --help)",
                         "  (exercise skipped: no terminal to type into; answer it with --answers q5=a,c,b, see --help)",
                         "  (exercise skipped: no terminal to type into; answer it with --answers q7=b,a,c, see --help)");
         assertThat(cli.out()).doesNotContain("your answer").contains("1.015520335").contains("9.513711269");
@@ -239,9 +246,10 @@ class TutorialCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--page=9                   | --page must be 1 to 7, got 9",
         "--page=0                   | --page must be 1 to 7, got 0",
-        "--page=two                 | Invalid value for option '--page': 'two' is not an int",
+        "--page=two                 | --page: 'two' is not a whole number; write the page's number, 1 to 7",
         "--backend=cuda             | unknown backend 'cuda'; available: ",
-        "--answers=q6=a,b,c         | --answers: unknown exercise 'q6'; use order (page 4), q5 (page 5) or q7 (page 7)",
+        "--answers=q6=a,b,c         | --answers: unknown exercise 'q6'; use raw2 (page 2), order (page 4), p25, w5, q5 (page 5) or q7 (page 7)",
+        "--answers=p25=0,71         | --answers p25=0,71: '0,71' is not a number; write it with digits and a point, such as 0.75",
         "--answers=q5=a,b           | --answers q5=a,b: give 3 letters a to c, one per question",
         "--answers=q7=a,b,d         | --answers q7=a,b,d: give 3 letters a to c",
         "--answers=order=1,1,2,3    | --answers order=1,1,2,3: give the card numbers 1 to 4, each once",
@@ -301,17 +309,18 @@ class TutorialCommandTest {
 
     @Test
     void inATerminalTheQuizAsksOneQuestionAtATime() {
-        Learner learner = new Learner("B", "z", "a", "b");
+        // p at 2.5 hours, the retrained w, then the quiz: B (right), z (not a letter) and a (right), b twice (wrong)
+        Learner learner = new Learner("0.711", "4.32", "B", "z", "a", "b", "b");
         String out = interactive(learner, "--page", "5");
-        assertThat(learner.asked).hasSize(4);
-        assertThat(learner.asked.get(2)).contains("give one letter, a to c");
+        assertThat(learner.asked).hasSize(7);
+        assertThat(learner.asked.get(4)).contains("give one letter, a to c");
         assertThat(out).contains("Quiz (3 questions: type a letter)").contains("2 of 3 right.")
                 .contains("The answer is c: The neuron already gave 5 hours p = 0.9999833208");
     }
 
     @Test
     void inATerminalTheEndOfInputStopsTheQuizWithoutWaiting() {
-        String out = interactive(new Learner("b"), "--page", "7");
+        String out = interactive(new Learner("a"), "--page", "7");
         assertThat(out).contains("1. What is the bias for?").contains("2. Backprop").doesNotContain("3. The tutorial")
                 .doesNotContain("of 3 right.");
     }
@@ -328,7 +337,8 @@ class TutorialCommandTest {
     @Test
     void answersGivenOnTheCommandLineAreNotAskedAgain() {
         Learner learner = new Learner();
-        String out = interactive(learner, "--page", "5", "--answers", "q5=b,a,c");
+        String out = interactive(learner, "--page", "5", "--answers", "q5=b,a,c", "--answers", "p25=0.71", "--answers",
+                "w5=4.32");
         assertThat(learner.asked).isEmpty();
         assertThat(out).contains("3 of 3 right.");
     }

@@ -89,7 +89,7 @@ class PlotTest {
         List<XYChart> charts = TrainPlot.charts(Datasets.studyHours(), null, result, 0.5);
         assertThat(charts).hasSize(2);
         XYChart loss = charts.get(0);
-        assertThat(loss.getYAxisTitle()).isEqualTo("mean cross-entropy loss (nats)"); // 0.70 to 0.059: linear
+        assertThat(loss.getYAxisTitle()).isEqualTo("mean cross-entropy loss (not the tutorial's Σ(y − p)²)"); // 0.70 to 0.059: linear
         XYSeries curve = loss.getSeries("learning rate 0.1, online updates");
         assertThat(curve.getYData()).hasSize(1000);
         assertThat(curve.getYData()[999]).isEqualTo(result.lossHistory()[999]);
@@ -112,7 +112,7 @@ class PlotTest {
                 new Charts.LossCurve("b", new double[] {0.5, 0.009})));
         assertThat(narrow.getStyler().isYAxisLogarithmic()).isFalse();
         assertThat(wide.getStyler().isYAxisLogarithmic()).isTrue();
-        assertThat(wide.getYAxisTitle()).isEqualTo("mean squared error (probability²), log scale");
+        assertThat(wide.getYAxisTitle()).isEqualTo("mean squared error (the tutorial printed the sum, Σ(y − p)²), log scale");
         assertThat(Charts.logScale(0, 1)).as("a loss of 0 cannot go on a log axis").isFalse();
     }
 

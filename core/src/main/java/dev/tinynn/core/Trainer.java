@@ -154,7 +154,7 @@ public final class Trainer {
     }
 
     private static TrainingDivergedException overflow(int epoch, int row, double z, TrainingConfig config) {
-        return new TrainingDivergedException(epoch, "the raw score z = x·w + b of row " + row + " became " + z
+        return new TrainingDivergedException(epoch, row, "became " + z
                 + " (beyond the largest double, 1.8e308; inputs this large want standardising)", config.learningRate());
     }
 

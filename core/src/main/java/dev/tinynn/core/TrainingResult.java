@@ -31,6 +31,14 @@ public record TrainingResult(
         return new Model(weights, bias);
     }
 
+    /**
+     * What the run shows that a learner should know: rows saturated on the wrong side, a loss that
+     * overshoots, a loss still falling at the end. Empty for a healthy run. See {@link Diagnosis}.
+     */
+    public java.util.List<Diagnosis> diagnoses() {
+        return Diagnosis.of(this);
+    }
+
     /** How many rows the final model decides right at this threshold (see {@link Decision#isRightFor}). */
     public int rowsRight(double threshold) {
         int right = 0;

@@ -1,0 +1,90 @@
+package dev.tinynn.cli;
+
+import static dev.tinynn.text.Numbers.num;
+
+import dev.tinynn.core.Dataset;
+import dev.tinynn.core.Trainer;
+import dev.tinynn.core.TrainingConfig;
+import dev.tinynn.core.TrainingDivergedException;
+import dev.tinynn.core.TrainingListener;
+import dev.tinynn.core.TrainingResult;
+import dev.tinynn.core.spi.Backend;
+
+/**
+ * Training for the commands, with advice that works when followed literally if the numbers blow
+ * up. The advice is decided from the data and checked before it is given:
+ *
+ * <ul>
+ *   <li>inputs above {@value #LARGE_INPUT} in size (and not yet standardised) name {@code
+ *       --standardize}: z-scores are a few units at most, so z = x·w + b stays far from overflow;</li>
+ *   <li>a smaller learning rate (a tenth) is suggested only when a run at that rate, tried here,
+ *       finishes; otherwise suggesting it would start a loop of ever smaller rates that all fail;</li>
+ *   <li>when neither applies, the message says so and points at the scale of the start and the data.</li>
+ * </ul>
+ *
+ * <p>1e3: the tutorial's inputs are hours and test scores, up to 100; an input of a thousand or more
+ * multiplies every step's effect on z by as much, and such data are what standardising is for.
+ */
+final class Divergence {
+    /** Inputs larger than this (in absolute value) want standardising. */
+    static final double LARGE_INPUT = 1e3;
+
+    private Divergence() {
+    }
+
+    /** Training stopped; the message is one line: what happened, where, and what to do. */
+    static final class Failed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Failed(String message, TrainingDivergedException cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Trains, or throws {@link Failed} with advice decided from {@code data}. */
+    static TrainingResult train(Backend backend, TrainingData data, TrainingConfig config, TrainingListener listener) {
+        try {
+            return Trainer.train(backend, data.data(), config, listener);
+        } catch (TrainingDivergedException e) {
+            throw new Failed(e.describe(data::rowName) + "; " + advice(backend, data, config), e);
+        }
+    }
+
+    /** What to do instead, each suggestion one that ends the divergence when followed. */
+    static String advice(Backend backend, TrainingData data, TrainingConfig config) {
+        Dataset seen = data.data();
+        int largestRow = -1;
+        double largest = 0;
+        for (int i = 0; i < seen.rows(); i++) {
+            for (double x : seen.row(i)) {
+                if (Math.abs(x) > largest) {
+                    largest = Math.abs(x);
+                    largestRow = i;
+                }
+            }
+        }
+        double smaller = config.learningRate() / 10;
+        boolean smallerWorks = finishes(backend, seen, config.withLearningRate(smaller));
+        String lower = "--learning-rate " + num(smaller) + " (tried: it trains without diverging)";
+        if (largest > LARGE_INPUT && data.scaling() == null) {
+            return "the inputs are large (|x| = " + num(largest, 3) + " in " + data.rowName(largestRow)
+                    + "): run the same command with --standardize to train on z-scores"
+                    + (smallerWorks ? ", or with " + lower : "");
+        }
+        if (smallerWorks) {
+            return "the steps are too large: use " + lower;
+        }
+        return "a smaller learning rate would not help (" + num(smaller) + " diverges too): the numbers outgrow a"
+                + " double whatever the step; start from smaller --initial-weights and --initial-bias, or rescale"
+                + " the data";
+    }
+
+    private static boolean finishes(Backend backend, Dataset data, TrainingConfig config) {
+        try {
+            Trainer.train(backend, data, config);
+            return true;
+        } catch (TrainingDivergedException e) {
+            return false;
+        }
+    }
+}

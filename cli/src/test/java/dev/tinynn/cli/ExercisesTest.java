@@ -1,0 +1,132 @@
+package dev.tinynn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tinynn.tutorial.Prompt;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tutorial's exercises as exercises: a wrong answer gets a hint and one more try before the
+ * explanation; pages 2 and 5 ask their numbers instead of printing them; no quiz option repeats a
+ * number printed just above it; q stops the tutorial without claiming it is over.
+ */
+class ExercisesTest {
+
+    /** Types the given lines, in order, and remembers what it was asked; the end of input after them. */
+    private static final class Learner implements Prompt {
+        final Deque<String> lines;
+        final List<String> asked = new ArrayList<>();
+
+        Learner(String... lines) {
+            this.lines = new ArrayDeque<>(List.of(lines));
+        }
+
+        @Override
+        public String ask(String question) {
+            asked.add(question);
+            return lines.poll();
+        }
+    }
+
+    private static String interactive(Learner learner, String... args) {
+        StringWriter out = new StringWriter();
+        picocli.CommandLine cmd = new picocli.CommandLine(new TutorialCommand(learner));
+        cmd.setOut(new PrintWriter(out, true));
+        assertThat(cmd.execute(args)).isZero();
+        return out.toString();
+    }
+
+    private static String flat(String text) {
+        return text.replaceAll("\\s*\n\\s*", " ");
+    }
+
+    @Test
+    void page2AsksTheRawScoreAndGivesAHintAfterAWrongAnswer() {
+        Learner learner = new Learner("3", "1.0");
+        String out = flat(interactive(learner, "--page", "2"));
+        assertThat(out).containsPattern("1\\s+2·1 \\+ -1 = \\?\\s+← the exercise below")
+                .contains("Exercise: with w = 1 and b = -1, what is the raw score at 2 hours? (a number; within 0.005"
+                        + " counts as right)")
+                .contains("Not yet. Hint: multiply the hours by w, then add b (b is negative). One more try.")
+                .contains("Right. Raw = hours·w + b = 2·1 + (-1) = 1.");
+        assertThat(learner.asked).hasSize(2);
+    }
+
+    @Test
+    void aSecondWrongAnswerGetsTheExplanationAndTheAnswer() {
+        String out = flat(interactive(new Learner("3", "0"), "--page", "2"));
+        assertThat(out).contains("Not quite: 0 is off by 1. Raw = hours·w + b = 2·1 + (-1) = 1.");
+    }
+
+    @Test
+    void page5AsksPAt25HoursAndTheRetrainedWeight() {
+        Learner learner = new Learner("0.711", "4.32", "4.3208", "b", "a", "c");
+        String out = flat(interactive(learner, "--page", "5"));
+        assertThat(out).containsPattern("2.5\\s+\\?\\s+\\?\\s+← the exercise below")
+                .contains("Right. z = 1.2·2.5 − 2.1 = 0.9, p = 1 / (1 + e^(−0.9)) = 0.7109495026, Pass.")
+                // 4.32 is 0.0008 off: within 0.005
+                .contains("Right. Retrained on the five rows, w = 4.320806895 (it was 4.301868546).")
+                .contains("3 of 3 right.");
+        // the p25 answer is not printed before it is asked
+        assertThat(out.indexOf("0.7109495026")).isGreaterThan(out.indexOf("what is p at 2.5 hours?"));
+    }
+
+    @Test
+    void aWrongQuizAnswerGetsAHintAndOneMoreTry() {
+        Learner learner = new Learner("0.711", "4.32", "a", "b", "a", "a", "c");
+        String out = flat(interactive(learner, "--page", "5"));
+        assertThat(out).contains("Not yet. Hint: what does the neuron have for a new student, and what does it lack?"
+                + " Only the steps that need no label can run. One more try.")
+                .contains("Right. Inference is the forward pass alone.")
+                .contains("3 of 3 right.");
+        assertThat(learner.asked).hasSize(7);
+    }
+
+    @Test
+    void theOrderingExerciseGivesAHintAndOneMoreTry() {
+        Learner learner = new Learner("4321", "3412");
+        String out = flat(interactive(learner, "--page", "4"));
+        assertThat(out).contains("Not yet. Hint: step 1 is not card 4. What does each step need that an earlier one"
+                + " makes? One more try.").contains("Right. First the forward pass makes p");
+    }
+
+    @Test
+    void noQuizOptionRepeatsANumberPrintedJustAboveIt() {
+        Cli cli = Cli.run("tutorial", "--answers", "raw2=1", "--answers", "order=3,4,1,2", "--answers", "p25=0.711",
+                "--answers", "w5=4.3208", "--answers", "q5=b,a,c", "--answers", "q7=a,c,b");
+        List<String> lines = cli.out().lines().toList();
+        Pattern option = Pattern.compile("^\\s+[abc]\\) (.*)$");
+        Pattern number = Pattern.compile("-?\\d+\\.\\d{3,}");
+        int checked = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = option.matcher(lines.get(i));
+            if (!m.matches()) {
+                continue;
+            }
+            checked++;
+            Matcher numbers = number.matcher(m.group(1));
+            while (numbers.find()) {
+                String above = String.join("\n", lines.subList(Math.max(0, i - 25), i));
+                assertThat(above).as("option '%s' repeats a number printed above it", lines.get(i))
+                        .doesNotContain(numbers.group());
+            }
+        }
+        assertThat(checked).isEqualTo(18);
+    }
+
+    @Test
+    void qQuitsWithoutSayingTheTutorialIsOver() {
+        String out = interactive(new Learner("", "q"), "--no-quiz");
+        assertThat(out).contains("Page 2 of 7").doesNotContain("Page 3 of 7").doesNotContain("That is the whole tutorial");
+        String all = interactive(new Learner("", "", "", "", "", ""), "--no-quiz");
+        assertThat(all).contains("That is the whole tutorial");
+    }
+}
