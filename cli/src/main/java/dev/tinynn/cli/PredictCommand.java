@@ -14,6 +14,7 @@ import dev.tinynn.io.CsvTable;
 import dev.tinynn.io.Decimal;
 import dev.tinynn.io.ModelFile;
 import dev.tinynn.io.SavedModel;
+import dev.tinynn.io.TextFiles;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -154,7 +155,8 @@ final class PredictCommand implements Callable<Integer> {
         Standardization scaling = saved.scaling();
         Model neuron = saved.model();
         double[] w = neuron.weights();
-        out.printf("tinynn predict: the model in %s, trained on %s%n%n", model, saved.training().data());
+        out.printf("tinynn predict: the model in %s, trained on %s%n%n", TextFiles.oneLine(model),
+                TextFiles.oneLine(saved.training().data()));
         StringBuilder formula = new StringBuilder();
         for (int j = 0; j < w.length; j++) {
             formula.append(num(w[j])).append('·').append(features.get(j)).append(scaling == null ? "" : "′").append(" + ");
