@@ -62,14 +62,14 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Dataset data = options.data(spec).data();
+        Dataset data = options.data(spec, progress, json).data();
         TrainingConfig config = options.config(spec, data, learningRate.value);
         List<Backend> backends = plainFirst();
         List<Row> rows = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
         try (Interrupt interrupt = Interrupt.during();
                 TrainingProgress bar = new TrainingProgress("compare", (long) config.epochs() * (1 + 2L * backends.size()),
-                        progress.allowed(json), progress.fromTheStart(), interrupt)) {
+                        progress, json, interrupt)) {
             TrainingResult reference = Trainer.train(Backends.named(Backends.DEFAULT), data, config, bar);
             for (Backend backend : backends) {
                 try {

@@ -93,7 +93,7 @@ final class LabCommand implements Callable<Integer> {
         if (plotTo != null && DataOptions.isFile(options.data.data)) {
             new dev.tinynn.io.Outputs().input("--data", options.data.data).output("--plot", plot, plotTo.path());
         }
-        TrainingData trainingData = options.data(spec);
+        TrainingData trainingData = options.data(spec, progress, false);
         Dataset data = trainingData.data();
         List<TrainingConfig> configs = new ArrayList<>();
         for (double lr : learningRates) {
@@ -105,7 +105,7 @@ final class LabCommand implements Callable<Integer> {
         List<Run> runs = new ArrayList<>();
         try (Interrupt interrupt = Interrupt.during();
                 TrainingProgress bar = new TrainingProgress("lab", (long) options.epochs * configs.size(),
-                        progress.allowed(false), progress.fromTheStart(), interrupt)) {
+                        progress, false, interrupt)) {
             for (TrainingConfig config : configs) {
                 runs.add(run(backend, data, config, bar));
                 bar.skipTo((long) runs.size() * options.epochs);

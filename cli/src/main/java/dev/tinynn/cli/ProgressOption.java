@@ -1,6 +1,7 @@
 package dev.tinynn.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -39,14 +40,28 @@ final class ProgressOption {
 
     /**
      * Whether stderr is a terminal. Java 17 can only say whether stdin and stdout both are
-     * ({@link System#console()}); on Linux the file stderr is open on tells exactly.
+     * ({@link System#console()}); on Linux the file descriptor's target tells exactly.
      */
     static boolean stderrIsTerminal() {
+        return isTerminal(2);
+    }
+
+    /** Whether stdout is a terminal, where lines printed while the bar is drawn would break it up. */
+    static boolean stdoutIsTerminal() {
+        return isTerminal(1);
+    }
+
+    private static boolean isTerminal(int fd) {
+        Path descriptors = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(descriptors)) {
+            return System.console() != null; // not Linux: stdin and stdout are terminals, stderr most likely too
+        }
         try {
-            String target = Path.of("/proc/self/fd/2").toRealPath().toString();
+            // the link's text: /dev/pts/3 for a terminal, pipe:[1234] or a file's path otherwise
+            String target = Files.readSymbolicLink(descriptors.resolve(Integer.toString(fd))).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException notLinux) {
-            return System.console() != null;
+        } catch (IOException | UnsupportedOperationException | SecurityException unknown) {
+            return false;
         }
     }
 

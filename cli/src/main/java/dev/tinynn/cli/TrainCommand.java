@@ -114,7 +114,7 @@ final class TrainCommand implements Callable<Integer> {
             outputs.output("--plot", plot, plotTo.path());
         }
         Path reportTo = report == null ? null : outputs.output("--report", report, TrainingReport.check(report));
-        TrainingData trainingData = options.data(spec);
+        TrainingData trainingData = options.data(spec, progress, json);
         Dataset data = trainingData.data();
         TrainingConfig config = options.config(spec, data, learningRate.value);
         Backend backend = backendOption.backend(spec);
@@ -140,8 +140,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult result;
         try (Interrupt interrupt = Interrupt.during();
                 TrainingProgress bar = new TrainingProgress("train", config.epochs(),
-                        progress.allowed(json) && (!trace || progress.fromTheStart()), progress.fromTheStart(),
-                        interrupt)) {
+                        trace && !progress.fromTheStart() ? null : progress, json, interrupt)) {
             listeners.add(bar);
             result = Trainer.train(backend, data, config, all(listeners));
             if (interrupt.requested()) { // pressed as the last epoch ended: still nothing is saved

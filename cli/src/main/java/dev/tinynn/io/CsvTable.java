@@ -46,6 +46,21 @@ public final class CsvTable {
      * least one row under it, and as many values in every row as the header has columns.
      */
     public static CsvTable read(String file) {
+        return read(file, Reading.NONE);
+    }
+
+    /** Hears how far parsing has got, for a progress bar. */
+    @FunctionalInterface
+    public interface Reading {
+        /** Hears nothing. */
+        Reading NONE = (chars, total) -> { };
+
+        /** {@code chars} of the file's {@code total} characters are parsed. */
+        void at(long chars, long total);
+    }
+
+    /** As {@link #read(String)}, telling {@code reading} how far it has got every thousand rows. */
+    public static CsvTable read(String file, Reading reading) {
         String text = TextFiles.read(file, "a .csv file");
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // the byte-order mark spreadsheets put at the start of "CSV UTF-8"
@@ -53,7 +68,13 @@ public final class CsvTable {
         checkText(file, text);
         List<CSVRecord> all;
         try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
-            all = parser.getRecords();
+            all = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                all.add(record);
+                if (all.size() % 1000 == 0) {
+                    reading.at(record.getCharacterPosition(), text.length());
+                }
+            }
         } catch (IOException | UncheckedIOException e) {
             Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
             String reason = TextFiles.firstLine(cause.getMessage()).replaceFirst("^\\(startline (\\d+)\\)\\s*", "line $1: ");

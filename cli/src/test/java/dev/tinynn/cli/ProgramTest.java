@@ -38,7 +38,7 @@ class ProgramTest {
                 + " locale cannot write in a file name (the locale's encoding is ANSI_X3.4-1968): set a UTF-8 locale"
                 + " before the command, such as LC_ALL=C.UTF-8\n");
         Program.Result utf8 = Program.run(dir, Map.of("LANG", "C", "LC_ALL", "C.UTF-8"), "train", "--data",
-                marks.getFileName().toString(), "--epochs", "5");
+                marks.getFileName().toString(), "--features", "quiz,attendance", "--epochs", "5");
         assertThat(utf8.exitCode()).as(utf8.err()).isZero();
     }
 
