@@ -129,6 +129,7 @@ public final class AtomicFile {
                 throw failed(what, target, e);
             }
             staged.add(new Staged(temporary, target, what));
+            temporary.toFile().deleteOnExit(); // also when Ctrl-C ends the program half-way (after a rename, a no-op)
             try {
                 setPermissions(temporary, target);
                 try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);

@@ -74,7 +74,7 @@ public final class TextFiles {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 content.write(buffer, 0, n);
                 if (content.size() > maxBytes) {
-                    throw tooLarge(shown, content.size(), maxBytes);
+                    throw tooLarge(shown, -1, maxBytes); // it said it was smaller, or had no size (/proc)
                 }
             }
             bytes = content.toByteArray();
@@ -93,9 +93,10 @@ public final class TextFiles {
         }
     }
 
+    /** @param size the file's size, or -1 when it is not known */
     private static IllegalArgumentException tooLarge(String shown, long size, long maxBytes) {
         return new IllegalArgumentException(shown + "it is larger than " + megabytes(maxBytes)
-                + " MB, the most tinynn reads (this file has " + (size > maxBytes ? "more" : megabytes(size) + " MB")
+                + " MB, the most tinynn reads (this file has " + (size < 0 ? "more" : megabytes(size) + " MB")
                 + "); to read it anyway, set " + MAX_MB_VARIABLE + " to a larger number of MB, such as "
                 + MAX_MB_VARIABLE + "=" + Math.max(2 * megabytes(maxBytes), 1000) + ", before the command");
     }
