@@ -1,5 +1,6 @@
 package dev.tinynn.cli;
 
+import java.text.DecimalFormat;
 import java.time.Duration;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
@@ -49,7 +50,7 @@ final class Bar implements AutoCloseable {
                 .setUnit(unit, 1)
                 .setStyle(ProgressBarStyle.UNICODE_BLOCK)
                 .setUpdateIntervalMillis(250)
-                .showSpeed()
+                .showSpeed(new DecimalFormat("0.0"))
                 .clearDisplayOnFinish()
                 .startsFrom(done, elapsed)
                 .build();
@@ -71,7 +72,7 @@ final class Bar implements AutoCloseable {
         if (bar != null) {
             bar.stepTo(done);
             if (message != null) {
-                bar.setExtraMessage(message.get());
+                bar.setExtraMessage("  " + message.get());
             }
         }
     }
