@@ -101,8 +101,10 @@ public final class Main {
     /** The one line after Ctrl-C: how far training got, and that nothing was saved. */
     static String stopped(TrainingStoppedException stopped) {
         return "stopped by Ctrl-C " + (stopped.epochsDone() == 0 ? "in the first epoch"
-                : "after epoch " + stopped.epochsDone() + " of " + stopped.epochs() + " (loss then "
-                        + dev.tinynn.text.Numbers.num(stopped.loss()) + ")") + "; nothing was saved";
+                : "after epoch " + stopped.epochsDone() + " of " + stopped.epochs()
+                        + (Double.isNaN(stopped.loss()) ? ""
+                                : " (loss then " + dev.tinynn.text.Numbers.num(stopped.loss()) + ")"))
+                + "; nothing was saved";
     }
 
     private static String oneLine(Exception ex) {
