@@ -44,6 +44,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     LearningRateOption learningRate;
 
+    @Mixin
+    ProgressOption progress;
+
     @Option(names = "--json", description = "Print a JSON array, one object per backend, instead of the table.")
     boolean json;
 
@@ -61,25 +64,34 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingData trainingData = options.data(spec);
+        TrainingData trainingData = options.data(spec, progress, json);
         Dataset data = trainingData.data();
         TrainingConfig config = options.config(spec, data, learningRate.value);
-        TrainingResult reference = Divergence.train(Backends.named(Backends.DEFAULT), trainingData, config,
-                TrainingListener.NONE);
+        List<Backend> backends = plainFirst();
         List<Row> rows = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
-        for (Backend backend : plainFirst()) {
-            try {
-                Trainer.train(backend, data, config); // untimed: start-up and JIT
-            } catch (IllegalStateException | LinkageError e) { // e.g. a native library that cannot load
-                unavailable.add(backend.name() + ": " + e.getMessage());
-                continue;
+        TrainingResult reference;
+        try (Interrupt interrupt = Interrupt.during();
+                TrainingProgress bar = new TrainingProgress("compare", (long) config.epochs() * (1 + 2L * backends.size()),
+                        progress, json, interrupt)) {
+            reference = Divergence.train(Backends.named(Backends.DEFAULT), trainingData, config, bar);
+            for (Backend backend : backends) {
+                try {
+                    Trainer.train(backend, data, config, bar); // untimed: start-up and JIT
+                } catch (IllegalStateException | LinkageError e) { // e.g. a native library that cannot load
+                    unavailable.add(backend.name() + ": " + e.getMessage());
+                    continue;
+                }
+                long start = System.nanoTime();
+                TrainingResult result = Trainer.train(backend, data, config, bar);
+                double millis = (System.nanoTime() - start) / 1e6;
+                rows.add(new Row(backend.name(), backend.library(), backend.version(), result.weights(), result.bias(),
+                        result.finalLoss(), maxAbsDifference(result, reference), millis));
             }
-            long start = System.nanoTime();
-            TrainingResult result = Trainer.train(backend, data, config);
-            double millis = (System.nanoTime() - start) / 1e6;
-            rows.add(new Row(backend.name(), backend.library(), backend.version(), result.weights(), result.bias(),
-                    result.finalLoss(), maxAbsDifference(result, reference), millis));
+            if (interrupt.requested()) {
+                throw new dev.tinynn.core.TrainingStoppedException(config.epochs(), config.epochs(),
+                        reference.finalLoss());
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

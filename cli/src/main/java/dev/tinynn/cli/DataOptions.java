@@ -50,11 +50,20 @@ final class DataOptions {
 
     /** Reads the data and, with --standardize, standardises it. */
     TrainingData load(CommandSpec spec) {
+        return load(spec, null, false);
+    }
+
+    /** As {@link #load(CommandSpec)}, with a progress bar while a large file is read ({@code --progress}). */
+    TrainingData load(CommandSpec spec, ProgressOption progress, boolean json) {
         Dataset raw;
         String labelName;
         int[] lines = null;
         if (isFile(data)) {
-            CsvTable table = CsvTable.read(data);
+            CsvTable table;
+            try (Bar bar = new Bar("reading " + dev.tinynn.io.TextFiles.oneLine(new File(data).getName()), 100, "%",
+                    progress, json)) {
+                table = CsvTable.read(data, (chars, total) -> bar.stepTo(100 * chars / Math.max(1, total), null));
+            }
             raw = table.dataset(label, features);
             labelName = label == null ? table.lastColumn() : label;
             lines = new int[table.rows()];

@@ -84,6 +84,18 @@ final class GradcheckCommand implements Callable<Integer> {
             numeric[k] = (lossAt(chosen, rows, point, k, h) - lossAt(chosen, rows, point, k, -h)) / (2 * h);
         }
         double[] rule = Pass.tutorialStep(rows, analytic.p());
+        Pass crossEntropy = Pass.at(chosen, rows, point, Loss.CROSS_ENTROPY);
+        Pass squaredError = Pass.at(chosen, rows, point, Loss.SQUARED_ERROR);
+        double[] exact = meanGradient(analytic);
+        double[] ce = meanGradient(crossEntropy);
+        double[] se = meanGradient(squaredError);
+        if (!allFinite(numeric, exact, ce, se, rule,
+                new double[] {analytic.loss(), crossEntropy.loss(), squaredError.loss()})) {
+            throw new ParameterException(spec.commandLine(), "at this point the loss or its gradient is not a finite"
+                    + " number (z = x·w + b is too large, so p rounds to exactly 0 or 1 and the loss's logarithm to"
+                    + " infinity); check the gradient at a point of the data's scale, such as --weights "
+                    + String.join(",", java.util.Collections.nCopies(d, "0.1")) + " --bias 0");
+        }
 
         out.println("tinynn gradcheck: the gradient from the backend beside centred finite differences");
         out.println();
@@ -99,7 +111,6 @@ final class GradcheckCommand implements Callable<Integer> {
 
         out.printf("  %-22s %16s %18s %14s %22s%n", "", "analytic", "finite difference", "|difference|",
                 "tutorial's rule ÷ n");
-        double[] exact = meanGradient(analytic);
         boolean agree = true;
         for (int k = 0; k <= d; k++) {
             double difference = Math.abs(exact[k] - numeric[k]);
@@ -113,13 +124,10 @@ final class GradcheckCommand implements Callable<Integer> {
         out.println("  tutorial  its loop's step: Σ(p − y)·x and Σ(p − y) over the rows; ÷ n to compare with a mean");
         out.printf("  check     %s%n%n", agree
                 ? "OK: the analytic gradient and the finite differences agree"
-                : "MISMATCH: they differ by more than 1e-6 (relative)\n            a finite difference is only an"
-                        + " approximation, its error shrinks like h²: try a smaller --h such as 1e-5");
+                : "MISMATCH: they differ by more than 1e-6 (relative)\n            " + advice());
 
         out.printf("  summed over the %d rows, as the tutorial's loop adds them (the mean gradients × %d):%n", n, n);
         out.printf("  %-22s %18s %18s %18s%n", "", "tutorial's rule", "cross-entropy", "squared-error");
-        double[] ce = meanGradient(Pass.at(chosen, rows, point, Loss.CROSS_ENTROPY));
-        double[] se = meanGradient(Pass.at(chosen, rows, point, Loss.SQUARED_ERROR));
         for (int k = 0; k <= d; k++) {
             out.printf("  %-22s %18s %18s %18s%n", parameter(rows, neuron, k), num(rule[k]), num(ce[k] * n),
                     num(se[k] * n));
@@ -132,6 +140,21 @@ final class GradcheckCommand implements Callable<Integer> {
                 : isCrossEntropy ? "the gradient of both losses at this point" : "the gradient of neither loss");
         out.flush();
         return agree ? 0 : 1;
+    }
+
+    /** What to try after a mismatch, depending on the step already used. */
+    private String advice() {
+        if (h > 1e-5) {
+            return "a finite difference is only an approximation, its error shrinks like h²: try a smaller --h such"
+                    + " as 1e-5";
+        }
+        return "h = " + num(h) + " is already small: with a smaller h, rounding in L(θ ± h) grows instead, so a"
+                + " mismatch here points at the gradient (or at a point where the loss bends sharply: try --h 1e-4"
+                + " to see whether the difference shrinks)";
+    }
+
+    private static boolean allFinite(double[]... arrays) {
+        return Arrays.stream(arrays).flatMapToDouble(Arrays::stream).allMatch(Double::isFinite);
     }
 
     /** The weights of the point: --weights, checked, or the tutorial's 0.1 for every feature. */

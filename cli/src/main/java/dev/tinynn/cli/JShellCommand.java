@@ -94,6 +94,12 @@ public final class JShellCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "no script '" + script + "': use one of "
                     + String.join(", ", SCRIPTS) + ", or the path of a .jsh file");
         }
+        // The rule: your own script's name ends in .jsh, so a data file (marks.csv) is never run as Java.
+        if (!script.toLowerCase(java.util.Locale.ROOT).endsWith(".jsh")) {
+            throw new ParameterException(spec.commandLine(), "'" + script + "' is not a JShell script (its name does"
+                    + " not end in .jsh); give one of " + String.join(", ", SCRIPTS) + ", or your own script, named"
+                    + " like mine.jsh");
+        }
         return own;
     }
 }

@@ -7,7 +7,6 @@ import dev.tinynn.text.Neuron;
 import dev.tinynn.text.Warnings;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Decision;
-import dev.tinynn.core.EpochEvent;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingDivergedException;
@@ -52,6 +51,9 @@ final class LabCommand implements Callable<Integer> {
     @Mixin
     BackendOption backendOption;
 
+    @Mixin
+    ProgressOption progress;
+
     @Option(names = "--learning-rates", paramLabel = "LR", split = ",", defaultValue = "0.01,0.1,0.5,5",
             description = "The learning rates to compare, comma-separated, at most " + MAX_COLUMNS
                     + " (default: ${DEFAULT-VALUE}).")
@@ -86,19 +88,30 @@ final class LabCommand implements Callable<Integer> {
         if (every != null && every < 1) {
             throw new ParameterException(spec.commandLine(), "--every must be 1 or more, got " + every);
         }
-        TrainingData trainingData = options.data(spec);
+        PlotFile plotTo = plot == null ? null : PlotFile.check(plot);
+        if (plotTo != null && DataOptions.isFile(options.data.data)) {
+            new dev.tinynn.io.Outputs().input("--data", options.data.data).output("--plot", plot, plotTo.path());
+        }
+        TrainingData trainingData = options.data(spec, progress, false);
         Dataset data = trainingData.data();
         List<TrainingConfig> configs = new ArrayList<>();
         for (double lr : learningRates) {
             configs.add(options.config(spec, data, lr));
         }
         Backend backend = backendOption.backend(spec);
-        PlotFile plotTo = plot == null ? null : PlotFile.check(plot);
         trainingData.oneClassWarning().ifPresent(warning -> TrainCommand.warn(spec, warning));
 
         List<Run> runs = new ArrayList<>();
-        for (TrainingConfig config : configs) {
-            runs.add(run(backend, data, config));
+        try (Interrupt interrupt = Interrupt.during();
+                TrainingProgress bar = new TrainingProgress("lab", (long) options.epochs * configs.size(),
+                        progress, false, interrupt)) {
+            for (TrainingConfig config : configs) {
+                runs.add(run(backend, data, config, bar));
+                bar.skipTo((long) runs.size() * options.epochs);
+            }
+            if (interrupt.requested()) {
+                throw new dev.tinynn.core.TrainingStoppedException(options.epochs, options.epochs, Double.NaN);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         TrainingConfig first = configs.get(0);
@@ -114,9 +127,16 @@ final class LabCommand implements Callable<Integer> {
         thresholds(out, runs, trainingData.raw());
         if (plotTo != null) {
             plotTo.write(List.of(plot(runs, data, first)));
-            out.printf("%n  plotted   the loss curves to %s%n", plot);
+            out.printf("%n  plotted   the loss curves to %s%n", dev.tinynn.io.TextFiles.oneLine(plot));
         }
         out.flush();
+        if (runs.stream().allMatch(run -> run.result() == null)) {
+            Run last = runs.stream().max(java.util.Comparator.comparingInt(Run::divergedAt)).orElseThrow();
+            TrainCommand.warn(spec, "every learning rate diverged (training diverged at epoch " + last.divergedAt()
+                    + " with lr " + num(last.learningRate()) + ", the last to go), so no run learned a model; try"
+                    + " smaller rates, such as --learning-rates " + smaller(learningRates));
+            return 1;
+        }
         return 0;
     }
 
@@ -132,12 +152,23 @@ final class LabCommand implements Callable<Integer> {
                 + (runs.size() == 1 ? " learning rate" : " learning rates"), config.loss().id(), curves);
     }
 
-    private static Run run(Backend backend, Dataset data, TrainingConfig config) {
+    private static Run run(Backend backend, Dataset data, TrainingConfig config, TrainingListener progress) {
         List<Double> losses = new ArrayList<>();
         TrainingListener record = new TrainingListener() {
             @Override
-            public void onEpoch(EpochEvent event) {
-                losses.add(event.loss());
+            public void onEpochDone(int epoch, double loss) {
+                losses.add(loss);
+                progress.onEpochDone(epoch, loss);
+            }
+
+            @Override
+            public boolean wantsEvents() {
+                return false;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return progress.stopRequested();
             }
         };
         try {
@@ -145,6 +176,11 @@ final class LabCommand implements Callable<Integer> {
         } catch (TrainingDivergedException e) {
             return new Run(config.learningRate(), losses, null, e.epoch());
         }
+    }
+
+    /** The rates a hundred times smaller: 0.5,5 becomes 0.005,0.05. */
+    private static String smaller(double[] rates) {
+        return String.join(",", Arrays.stream(rates).mapToObj(r -> num(r / 100)).toArray(String[]::new));
     }
 
     private void lossTable(PrintWriter out, List<Run> runs, TrainingConfig config) {

@@ -14,6 +14,7 @@ import dev.tinynn.io.CsvTable;
 import dev.tinynn.io.Decimal;
 import dev.tinynn.io.ModelFile;
 import dev.tinynn.io.SavedModel;
+import dev.tinynn.io.TextFiles;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +56,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
+
+    @picocli.CommandLine.Mixin
+    ProgressOption progress;
 
     @Parameters(paramLabel = "VALUE", arity = "0..*",
             description = "One input row: a value per feature, in the model's order.")
@@ -128,7 +132,11 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private void readInput(SavedModel saved, List<double[]> inputs, List<Double> labels, List<String> where) {
-        CsvTable table = CsvTable.read(input);
+        CsvTable table;
+        try (Bar bar = new Bar("reading " + TextFiles.oneLine(new java.io.File(input).getName()), 100, "%", progress,
+                json)) {
+            table = CsvTable.read(input, (chars, total) -> bar.stepTo(100 * chars / Math.max(1, total), null));
+        }
         List<String> features = saved.features();
         int[] columns = new int[features.size()];
         for (int j = 0; j < columns.length; j++) {
@@ -153,7 +161,8 @@ final class PredictCommand implements Callable<Integer> {
         Standardization scaling = saved.scaling();
         Model neuron = saved.model();
         double[] w = neuron.weights();
-        out.printf("tinynn predict: the model in %s, trained on %s%n%n", model, saved.training().data());
+        out.printf("tinynn predict: the model in %s, trained on %s%n%n", TextFiles.oneLine(model),
+                TextFiles.oneLine(saved.training().data()));
         StringBuilder formula = new StringBuilder();
         for (int j = 0; j < w.length; j++) {
             formula.append(num(w[j])).append('·').append(features.get(j)).append(scaling == null ? "" : "′").append(" + ");
@@ -192,19 +201,25 @@ final class PredictCommand implements Callable<Integer> {
         header.append(labelled ? String.format("%6s ", "label") : "");
         out.println(header.append(String.format("%14s %14s  %s", "z", "p = σ(z)", "decision")));
         int right = 0;
-        for (Row row : rows) {
-            StringBuilder line = new StringBuilder("  ");
-            for (double x : row.x()) {
-                line.append(String.format("%10s ", num(x)));
+        long done = 0;
+        // Lines printed to the terminal the bar is drawn on would break it up: then only with always.
+        boolean draw = progress.fromTheStart() || !ProgressOption.stdoutIsTerminal();
+        try (Bar bar = new Bar("predict", rows.size(), " rows", draw ? progress : null, json)) {
+            for (Row row : rows) {
+                bar.stepTo(++done, null);
+                StringBuilder line = new StringBuilder("  ");
+                for (double x : row.x()) {
+                    line.append(String.format("%10s ", num(x)));
+                }
+                line.append(labelled ? String.format("%6s ", num(row.label())) : "");
+                line.append(String.format("%14s %14s  %s", num(row.z()), num(row.p()), row.decision()));
+                if (labelled) {
+                    boolean correct = row.decision().isRightFor(row.label());
+                    right += correct ? 1 : 0;
+                    line.append(correct ? "  right" : "  wrong");
+                }
+                out.println(line);
             }
-            line.append(labelled ? String.format("%6s ", num(row.label())) : "");
-            line.append(String.format("%14s %14s  %s", num(row.z()), num(row.p()), row.decision()));
-            if (labelled) {
-                boolean correct = row.decision().isRightFor(row.label());
-                right += correct ? 1 : 0;
-                line.append(correct ? "  right" : "  wrong");
-            }
-            out.println(line);
         }
         if (labelled) {
             out.printf("  accuracy  %d of %d rows right at threshold %s%n", right, rows.size(), num(t));

@@ -9,9 +9,13 @@ import dev.tinynn.core.RowEvent;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.TrainingResult;
+import dev.tinynn.core.TrainingStoppedException;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.io.AtomicFile;
 import dev.tinynn.io.ModelFile;
+import dev.tinynn.io.Outputs;
 import dev.tinynn.io.SavedModel;
+import dev.tinynn.io.TextFiles;
 import dev.tinynn.plot.PlotFile;
 import dev.tinynn.plot.TrainPlot;
 import dev.tinynn.report.EpochFrames;
@@ -33,6 +37,11 @@ import picocli.CommandLine.Spec;
         description = {"Trains one neuron and explains what it learned.",
             "With no options: the tutorial's page-4 loop on study-hours (add --initial-weights 0.1 for its exact start)."})
 final class TrainCommand implements Callable<Integer> {
+    /**
+     * The most epochs --trace writes out: each is up to ten rows of seven lines, so 100 epochs are
+     * some 7,000 lines, more than anyone reads; the loss of every epoch is in --report's page.
+     */
+    static final int MAX_TRACE_EPOCHS = 100;
 
     @Spec
     CommandSpec spec;
@@ -46,6 +55,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     LearningRateOption learningRate;
 
+    @Mixin
+    ProgressOption progress;
+
     @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
             description = "Pass when p >= T; between 0 and 1 (default: ${DEFAULT-VALUE}).")
     double threshold;
@@ -55,7 +67,8 @@ final class TrainCommand implements Callable<Integer> {
     boolean trace;
 
     @Option(names = "--trace-epochs", paramLabel = "N", defaultValue = "1",
-            description = "How many epochs --trace writes out (default: ${DEFAULT-VALUE}).")
+            description = "How many epochs --trace writes out, at most " + MAX_TRACE_EPOCHS
+                    + " (default: ${DEFAULT-VALUE}).")
     int traceEpochs;
 
     @Option(names = "--json", description = "Print one JSON object instead of the explanation.")
@@ -83,16 +96,24 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--trace and --json cannot be combined: --json prints the JSON object alone");
         }
-        if (traceEpochs < 0) {
-            throw new ParameterException(spec.commandLine(), "--trace-epochs must be 0 or more, got " + traceEpochs);
+        if (traceEpochs < 0 || traceEpochs > MAX_TRACE_EPOCHS) {
+            throw new ParameterException(spec.commandLine(), "--trace-epochs must be between 0 and "
+                    + MAX_TRACE_EPOCHS + ", got " + traceEpochs + "; to follow the loss of every epoch, write a"
+                    + " report with --report FILE.html (or use --json)");
         }
-        TrainingData trainingData = options.data(spec);
+        // Every output is checked against the data and the others before anything is read or trained.
+        Outputs outputs = DataOptions.isFile(options.data.data)
+                ? new Outputs().input("--data", options.data.data) : new Outputs();
+        Path saveTo = save == null ? null : outputs.output("--save", save, ModelFile.checkWritable(save));
+        PlotFile plotTo = plot == null ? null : PlotFile.check(plot);
+        if (plotTo != null) {
+            outputs.output("--plot", plot, plotTo.path());
+        }
+        Path reportTo = report == null ? null : outputs.output("--report", report, TrainingReport.check(report));
+        TrainingData trainingData = options.data(spec, progress, json);
         Dataset data = trainingData.data();
         TrainingConfig config = options.config(spec, data, learningRate.value);
         Backend backend = backendOption.backend(spec);
-        Path saveTo = save == null ? null : ModelFile.checkWritable(save);
-        PlotFile plotTo = plot == null ? null : PlotFile.check(plot);
-        Path reportTo = report == null ? null : TrainingReport.check(report);
         PrintWriter out = spec.commandLine().getOut();
         trainingData.oneClassWarning().ifPresent(warning -> warn(spec, warning));
 
@@ -112,16 +133,29 @@ final class TrainCommand implements Callable<Integer> {
         if (frames != null) {
             listeners.add(frames);
         }
-        TrainingResult result = Divergence.train(backend, trainingData, config, all(listeners));
-        if (saveTo != null) {
-            ModelFile.save(saveTo, SavedModel.of(result, threshold, trainingData.scaling(), trainingData.label()));
+        TrainingResult result;
+        try (Interrupt interrupt = Interrupt.during();
+                TrainingProgress bar = new TrainingProgress("train", config.epochs(),
+                        trace && !progress.fromTheStart() ? null : progress, json, interrupt)) {
+            listeners.add(bar);
+            result = Divergence.train(backend, trainingData, config, all(listeners));
+            if (interrupt.requested()) { // pressed as the last epoch ended: still nothing is saved
+                throw new TrainingStoppedException(config.epochs(), config.epochs(), result.lossHistory()[config.epochs() - 1]);
+            }
         }
-        if (plotTo != null) {
-            plotTo.write(TrainPlot.charts(trainingData.raw(), trainingData.scaling(), result, threshold));
-        }
-        if (reportTo != null) {
-            TrainingReport.write(reportTo, new TrainingReport.Run(result, trainingData.raw(), trainingData.scaling(),
-                    trainingData.label(), threshold, frames.frames()));
+        try (AtomicFile.Batch written = new AtomicFile.Batch()) { // all outputs or none
+            if (saveTo != null) {
+                ModelFile.save(written, saveTo, SavedModel.of(result, threshold, trainingData.scaling(),
+                        trainingData.label()));
+            }
+            if (plotTo != null) {
+                plotTo.write(written, TrainPlot.charts(trainingData.raw(), trainingData.scaling(), result, threshold));
+            }
+            if (reportTo != null) {
+                TrainingReport.write(written, reportTo, new TrainingReport.Run(result, trainingData.raw(),
+                        trainingData.scaling(), trainingData.label(), threshold, frames.frames()));
+            }
+            written.commit();
         }
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -129,14 +163,15 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             explanation.result(result, tutorialLoss.perEpoch());
             if (saveTo != null) {
-                out.printf("  saved     the model to %s; try: tinynn predict --model %s VALUE…%n", save, save);
+                out.printf("  saved     the model to %s; try: tinynn predict --model %s VALUE…%n", TextFiles.oneLine(save),
+                        TextFiles.oneLine(save));
             }
             if (plotTo != null) {
                 out.printf("  plotted   the loss and %s to %s%n", data.features() == 1 ? "the fitted sigmoid"
-                        : data.features() == 2 ? "the decision line" : "every row by its raw score", plot);
+                        : data.features() == 2 ? "the decision line" : "every row by its raw score", TextFiles.oneLine(plot));
             }
             if (reportTo != null) {
-                out.printf("  report    %s: open it in a browser and press Play%n", report);
+                out.printf("  report    %s: open it in a browser and press Play%n", TextFiles.oneLine(report));
             }
         }
         out.flush();
@@ -157,6 +192,21 @@ final class TrainCommand implements Callable<Integer> {
             @Override
             public void onEpoch(EpochEvent event) {
                 listeners.forEach(listener -> listener.onEpoch(event));
+            }
+
+            @Override
+            public void onEpochDone(int epoch, double loss) {
+                listeners.forEach(listener -> listener.onEpochDone(epoch, loss));
+            }
+
+            @Override
+            public boolean wantsEvents() {
+                return listeners.stream().anyMatch(TrainingListener::wantsEvents);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return listeners.stream().anyMatch(TrainingListener::stopRequested);
             }
         };
     }

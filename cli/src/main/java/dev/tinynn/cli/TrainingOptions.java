@@ -65,6 +65,11 @@ final class TrainingOptions {
         return data.load(spec);
     }
 
+    /** As {@link #data(CommandSpec)}, with a progress bar while a large file is read. */
+    TrainingData data(CommandSpec spec, ProgressOption progress, boolean json) {
+        return data.load(spec, progress, json);
+    }
+
     /**
      * The training settings with this learning rate, checked against the data (one initial weight
      * per feature) and against the bounds above.

@@ -4,11 +4,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Writes a file in one step: the content goes to a temporary file in the same folder, is flushed
@@ -17,9 +24,22 @@ import java.nio.file.attribute.PosixFilePermissions;
  * sees either the old file or the new one, never half of one; if anything fails before the rename,
  * the temporary file is deleted and the old file is left exactly as it was.
  *
+ * <p>A run with several outputs (a model, a plot and a report) writes them as one {@link Batch}:
+ * every temporary file is written first, and only when all are complete are they renamed, so a
+ * plot that cannot be drawn leaves the old model in place too.
+ *
+ * <p>The rename replaces only a regular file: a folder, a device or a pipe at the target is
+ * refused before any work ({@link #checkWritable}). A file that is replaced keeps its permissions
+ * (a private model stays private); a symbolic link keeps pointing where it did, and the file it
+ * points to is replaced. Temporary names are short ({@code .tinynn-} and a number), so any legal
+ * target name works, however long.
+ *
  * <p>Saved models, plots and training reports are all written this way.
  */
 public final class AtomicFile {
+    /** Permissions of a new file: what we write is no secret (createTempFile makes it owner-only). */
+    private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+
     private AtomicFile() {
     }
 
@@ -31,23 +51,47 @@ public final class AtomicFile {
 
     /**
      * Checks, before any work is done, that a file can be saved at {@code file}: its folder exists
-     * and the name is not a folder. {@link #write} checks again, for real.
+     * and can be written, and the name is a regular file or nothing yet (not a folder, device or
+     * pipe). {@link #write} checks again, for real.
      *
      * @param what what is saved, for the message: {@code "the model"}
      * @param example a file name to suggest inside a folder: {@code "model.json"}
+     * @return where the file goes: the file a symbolic link points to, or the path as given
      */
     public static Path checkWritable(String file, String what, String example) {
-        Path target = TextFiles.path(file);
-        if (Files.isDirectory(target)) {
-            throw new IllegalArgumentException("cannot save " + what + " to '" + file + "': it is a folder; name a"
-                    + " file such as " + target.resolve(example));
+        Path given = TextFiles.path(file);
+        String cannot = "cannot save " + what + " to '" + TextFiles.oneLine(file) + "': ";
+        if (Files.isDirectory(given)) {
+            throw new IllegalArgumentException(cannot + "it is a folder; name a file such as "
+                    + TextFiles.oneLine(given.resolve(example).toString()));
+        }
+        Path target = given;
+        if (Files.exists(given)) {
+            if (!Files.isRegularFile(given)) {
+                throw new IllegalArgumentException(cannot + "it exists and is not a regular file (a device, a pipe or"
+                        + " a socket), so it is left alone; save to a new file name, such as " + example);
+            }
+            try {
+                target = given.toRealPath(); // through symbolic links: replace the file, keep the link
+            } catch (IOException e) {
+                target = given;
+            }
         }
         Path folder = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("cannot save " + what + " to '" + file + "': the folder " + folder
+            throw new IllegalArgumentException(cannot + "the folder " + TextFiles.oneLine(folder.toString())
                     + " does not exist; create it first or save somewhere else");
         }
+        if (!Files.isWritable(folder)) {
+            throw permissionDenied(what, file, folder);
+        }
         return target;
+    }
+
+    private static IllegalArgumentException permissionDenied(String what, String file, Path folder) {
+        return new IllegalArgumentException("cannot save " + what + " to '" + TextFiles.oneLine(file)
+                + "': permission denied in the folder " + TextFiles.oneLine(folder.toString())
+                + "; save it in a folder you can write to, or make this one writable (chmod u+w)");
     }
 
     /**
@@ -56,31 +100,88 @@ public final class AtomicFile {
      * @param what what is saved, for the message: {@code "the model"}
      */
     public static void write(Path target, String what, Content content) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-        boolean renamed = false;
-        try {
+        try (Batch batch = new Batch()) {
+            batch.add(target, what, content);
+            batch.commit();
+        }
+    }
+
+    /**
+     * Several files written together: {@link #add} writes each one's temporary file, {@link #commit}
+     * renames them all; closing without committing deletes the temporary files and changes nothing.
+     */
+    public static final class Batch implements AutoCloseable {
+        private record Staged(Path temporary, Path target, String what) {
+        }
+
+        private final List<Staged> staged = new ArrayList<>();
+
+        /** Writes {@code content} to a temporary file beside {@code target}; nothing is replaced yet. */
+        public void add(Path target, String what, Content content) throws IOException {
+            Path folder = target.toAbsolutePath().getParent();
+            Path temporary;
             try {
-                // createTempFile makes the file readable by its owner only; what we write is no secret.
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the folder's permissions apply.
+                temporary = Files.createTempFile(folder, ".tinynn-", ".tmp");
+            } catch (AccessDeniedException e) {
+                throw new IOException(permissionDenied(what, target.toString(), folder).getMessage()
+                        + "; nothing was changed", e);
+            } catch (IOException e) {
+                throw failed(what, target, e);
             }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                    OutputStream out = Channels.newOutputStream(channel)) {
-                content.writeTo(out);
-                out.flush();
-                channel.force(true); // on the disk before the rename makes it the file
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            renamed = true;
-        } catch (IOException e) {
-            throw new IOException("cannot save " + what + " to '" + target + "': "
-                    + TextFiles.firstLine(e.getMessage()) + "; nothing was changed", e);
-        } finally {
-            if (!renamed) {
-                Files.deleteIfExists(temporary);
+            staged.add(new Staged(temporary, target, what));
+            temporary.toFile().deleteOnExit(); // also when Ctrl-C ends the program half-way (after a rename, a no-op)
+            try {
+                setPermissions(temporary, target);
+                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                        OutputStream out = Channels.newOutputStream(channel)) {
+                    content.writeTo(out);
+                    out.flush();
+                    channel.force(true); // on the disk before the rename makes it the file
+                }
+            } catch (IOException e) {
+                throw failed(what, target, e);
             }
         }
+
+        /** Renames every temporary file over its target, in the order they were added. */
+        public void commit() throws IOException {
+            while (!staged.isEmpty()) {
+                Staged next = staged.get(0);
+                try {
+                    Files.move(next.temporary(), next.target(), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw failed(next.what(), next.target(), e);
+                }
+                staged.remove(0);
+            }
+        }
+
+        /** Deletes the temporary files not renamed yet. */
+        @Override
+        public void close() throws IOException {
+            for (Staged left : staged) {
+                Files.deleteIfExists(left.temporary());
+            }
+            staged.clear();
+        }
+    }
+
+    /** The target's own permissions when it exists, else rw-r--r--; nothing on a file system without POSIX ones. */
+    private static void setPermissions(Path temporary, Path target) throws IOException {
+        try {
+            Set<PosixFilePermission> permissions = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS) : NEW_FILE;
+            Files.setPosixFilePermissions(temporary, permissions);
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder's permissions apply.
+        }
+    }
+
+    private static IOException failed(String what, Path target, IOException e) {
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : TextFiles.firstLine(e.getMessage());
+        return new IOException("cannot save " + what + " to '" + TextFiles.oneLine(target.toString()) + "': "
+                + TextFiles.oneLine(reason) + "; nothing was changed", e);
     }
 }

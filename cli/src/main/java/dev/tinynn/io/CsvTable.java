@@ -46,21 +46,43 @@ public final class CsvTable {
      * least one row under it, and as many values in every row as the header has columns.
      */
     public static CsvTable read(String file) {
+        return read(file, Reading.NONE);
+    }
+
+    /** Hears how far parsing has got, for a progress bar. */
+    @FunctionalInterface
+    public interface Reading {
+        /** Hears nothing. */
+        Reading NONE = (chars, total) -> { };
+
+        /** {@code chars} of the file's {@code total} characters are parsed. */
+        void at(long chars, long total);
+    }
+
+    /** As {@link #read(String)}, telling {@code reading} how far it has got every thousand rows. */
+    public static CsvTable read(String file, Reading reading) {
         String text = TextFiles.read(file, "a .csv file");
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // the byte-order mark spreadsheets put at the start of "CSV UTF-8"
         }
+        checkText(file, text);
         List<CSVRecord> all;
         try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
-            all = parser.getRecords();
+            all = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                all.add(record);
+                if (all.size() % 1000 == 0) {
+                    reading.at(record.getCharacterPosition(), text.length());
+                }
+            }
         } catch (IOException | UncheckedIOException e) {
             Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
             String reason = TextFiles.firstLine(cause.getMessage()).replaceFirst("^\\(startline (\\d+)\\)\\s*", "line $1: ");
-            throw new IllegalArgumentException("'" + file + "' is not valid CSV (" + reason
+            throw new IllegalArgumentException("'" + TextFiles.oneLine(file) + "' is not valid CSV (" + reason
                     + "); check the quotes: a value that starts with \" must end with \"");
         }
         if (all.isEmpty()) {
-            throw new IllegalArgumentException("'" + file + "' is empty; write a header line naming the columns"
+            throw new IllegalArgumentException("'" + TextFiles.oneLine(file) + "' is empty; write a header line naming the columns"
                     + " (such as hours,passed) and one line per row under it");
         }
         int[] lines = lineNumbers(text, all);
@@ -68,7 +90,7 @@ public final class CsvTable {
         checkHeader(file, header, lines[0]);
         List<CSVRecord> rows = all.subList(1, all.size());
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException("'" + file + "' has a header but no rows; add at least one line of"
+            throw new IllegalArgumentException("'" + TextFiles.oneLine(file) + "' has a header but no rows; add at least one line of"
                     + " values under the header " + String.join(",", header));
         }
         int[] rowLines = new int[rows.size()];
@@ -77,13 +99,31 @@ public final class CsvTable {
             CSVRecord row = rows.get(i);
             if (row.size() != header.size()) {
                 boolean trailingComma = row.size() == header.size() + 1 && row.get(row.size() - 1).isEmpty();
-                throw new IllegalArgumentException("'" + file + "' line " + rowLines[i] + " has " + row.size()
+                throw new IllegalArgumentException("'" + TextFiles.oneLine(file) + "' line " + rowLines[i] + " has " + row.size()
                         + (row.size() == 1 ? " value" : " values") + " but the header has " + header.size()
                         + " columns; give every row one value per column"
                         + (trailingComma ? " (a comma at the end of a line adds an empty value)" : ""));
             }
         }
-        return new CsvTable(file, List.copyOf(header), List.copyOf(rows), rowLines);
+        return new CsvTable(TextFiles.oneLine(file), List.copyOf(header), List.copyOf(rows), rowLines);
+    }
+
+    /**
+     * Refuses a control character other than a line break or a tab anywhere in the text: Commons
+     * CSV's trimming would silently drop one at either end of a value ("2\0" would read as 2).
+     */
+    private static void checkText(String file, String text) {
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (c != '\r' && c != '\t' && TextFiles.hasControlCharacters(String.valueOf(c))) {
+                throw new IllegalArgumentException("'" + TextFiles.oneLine(file) + "' line " + line + " holds the"
+                        + " control character " + TextFiles.oneLine(String.valueOf(c)) + ", which is not text;"
+                        + " remove it (a CSV file holds only text: values, commas and line breaks)");
+            }
+        }
     }
 
     /**
@@ -120,15 +160,20 @@ public final class CsvTable {
                 allNumbers = false;
             }
         }
+        if (header.stream().anyMatch(cell -> cell.indexOf('\t') >= 0)) {
+            throw new IllegalArgumentException("'" + TextFiles.oneLine(file) + "' separates its values with tabs (its"
+                    + " header, line " + line + ", is '" + TextFiles.shown(String.join(",", header)) + "'); separate"
+                    + " values with commas instead (in a spreadsheet: save as CSV, not as tab-separated text)");
+        }
         for (int j = 0; j < header.size(); j++) {
             if (TextFiles.hasControlCharacters(header.get(j))) {
-                throw new IllegalArgumentException("'" + file + "' header (line " + line + ") names column " + (j + 1)
+                throw new IllegalArgumentException("'" + TextFiles.oneLine(file) + "' header (line " + line + ") names column " + (j + 1)
                         + " '" + TextFiles.shown(header.get(j)) + "', with a line break, tab or other control character"
                         + " in it; give every column a name on one line");
             }
         }
         if (allNumbers) {
-            throw new IllegalArgumentException("'" + file + "' has no header: its line " + line + " ("
+            throw new IllegalArgumentException("'" + TextFiles.oneLine(file) + "' has no header: its line " + line + " ("
                     + TextFiles.shown(String.join(",", header))
                     + ") is numbers; add a first line naming the columns, such as hours,passed");
         }
@@ -136,18 +181,18 @@ public final class CsvTable {
         for (int j = 0; j < header.size(); j++) {
             String column = header.get(j);
             if (column.isEmpty()) {
-                throw new IllegalArgumentException("'" + file + "' header (line " + line + ") has no name for column "
+                throw new IllegalArgumentException("'" + TextFiles.oneLine(file) + "' header (line " + line + ") has no name for column "
                         + (j + 1) + "; give every column a name");
             }
             if (!seen.add(column)) {
-                throw new IllegalArgumentException("'" + file + "' header (line " + line + ") names two columns '"
+                throw new IllegalArgumentException("'" + TextFiles.oneLine(file) + "' header (line " + line + ") names two columns '"
                         + column + "' (columns " + (header.indexOf(column) + 1) + " and " + (j + 1)
                         + "); rename one so that every column has its own name");
             }
         }
     }
 
-    /** The file, as the user named it. */
+    /** The file, as the user named it, on one line (control characters escaped). */
     public String name() {
         return name;
     }

@@ -24,6 +24,10 @@ public final class Decimal {
      *     empty text, a text that is not a number, NaN or an infinite (or overflowing) value
      */
     public static double parse(String text, String where) {
+        if (text != null && TextFiles.hasControlCharacters(text.strip())) {
+            throw new IllegalArgumentException(where + ": '" + TextFiles.shown(text) + "' holds a control character,"
+                    + " which no number has; write the number alone, such as 2.5");
+        }
         String trimmed = text == null ? "" : text.strip();
         if (trimmed.isEmpty()) {
             throw new IllegalArgumentException(where + " is empty; fill in a number");

@@ -1,12 +1,16 @@
 package dev.tinynn.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tinynn.text.Numbers;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,10 +31,18 @@ import java.util.stream.Collectors;
  *
  * <p>Loading refuses, with one line naming the problem and the fix, a file that is missing,
  * empty, cut short, not JSON, not a tinynn model, of another format version, or inconsistent.
+ * The format is exact: a key that appears twice, or a key a tinynn model does not have (a typo
+ * such as {@code "bais"} in a hand-edited file), is refused rather than silently ignored, since
+ * either would make the model predict something other than what the file seems to say. Every
+ * message is in plain words; none quotes the JSON library.
  */
 public final class ModelFile {
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build()
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -55,6 +69,12 @@ public final class ModelFile {
     /** Saves {@code model} at {@code target}, atomically (see the class comment). */
     public static void save(Path target, SavedModel model) throws IOException {
         save(target, JSON.writeValueAsBytes(model), OutputStream::write);
+    }
+
+    /** Adds {@code model} at {@code target} to {@code batch}, which writes it with the run's other outputs. */
+    public static void save(AtomicFile.Batch batch, Path target, SavedModel model) throws IOException {
+        byte[] json = JSON.writeValueAsBytes(model);
+        batch.add(target, MODEL, out -> out.write(json));
     }
 
     /** Saves {@code json} at {@code target} through a temporary file and an atomic rename. */
@@ -133,56 +153,123 @@ public final class ModelFile {
      */
     public static SavedModel load(String file) {
         String text = TextFiles.read(file, "a model file (.json)");
+        String name = TextFiles.oneLine(file);
         String again = "; " + remake(file, null);
         if (text.isBlank()) {
-            throw new IllegalArgumentException("model file '" + file + "' is empty" + again);
+            throw new IllegalArgumentException("model file '" + name + "' is empty" + again);
         }
         JsonNode root;
         try {
             root = JSON.readTree(text);
         } catch (JsonEOFException e) {
-            throw new IllegalArgumentException("model file '" + file + "' is cut short: its JSON stops"
+            throw new IllegalArgumentException("model file '" + name + "' is cut short: its JSON stops"
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())
                     + " before it is complete" + again);
         } catch (JsonProcessingException e) {
             // Some errors, such as nesting deeper than Jackson allows, come without a location.
             String where = e.getLocation() == null ? ""
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
-            throw new IllegalArgumentException("model file '" + file + "' is not JSON (" + where
-                    + TextFiles.firstLine(e.getOriginalMessage()) + "); give --model a file written by 'tinynn train"
-                    + " --save'");
+            throw new IllegalArgumentException("model file '" + name + "' is not valid JSON (" + where
+                    + plain(e) + "); give --model a file written by 'tinynn train --save'");
         }
         if (!root.isObject() || !SavedModel.FORMAT.equals(root.path("format").asText(null))) {
-            throw new IllegalArgumentException("'" + file + "' is JSON but not a tinynn model (it lacks \"format\": \""
+            throw new IllegalArgumentException("'" + name + "' is JSON but not a tinynn model (it lacks \"format\": \""
                     + SavedModel.FORMAT + "\"); give --model a file written by 'tinynn train --save'");
         }
         again = "; " + remake(file, root);
         JsonNode version = root.path("formatVersion");
         if (!version.isInt() || version.intValue() != SavedModel.VERSION) {
-            throw new IllegalArgumentException("model file '" + file + "' has format version " + version
+            throw new IllegalArgumentException("model file '" + name + "' has format version " + version
                     + ", but this tinynn reads version " + SavedModel.VERSION + "; another tinynn saved it"
                     + again.replaceFirst("^; ", ": "));
         }
         SavedModel model;
         try {
             model = JSON.treeToValue(root, SavedModel.class);
+        } catch (UnrecognizedPropertyException e) {
+            String in = path(e.getPath().subList(0, e.getPath().size() - 1));
+            throw new IllegalArgumentException("model file '" + name + "' has a field \"" + TextFiles.shown(
+                    e.getPropertyName()) + "\"" + (in.isEmpty() ? "" : " in '" + in + "'") + " that tinynn models"
+                    + " do not have (a typo, or a hand edit?); remove it" + again.replaceFirst("^; ", ", or "));
         } catch (JsonMappingException e) {
-            String where = e.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            String reason = TextFiles.firstLine(e.getOriginalMessage());
-            throw new IllegalArgumentException("model file '" + file + "' is damaged"
-                    + (where.isEmpty() ? "" : " at '" + where + "'") + ": "
-                    + (reason.startsWith("Missing creator property") ? "the field is missing" : reason) + again);
+            String where = path(e.getPath());
+            throw new IllegalArgumentException("model file '" + name + "' is damaged"
+                    + (where.isEmpty() ? "" : " at '" + where + "'") + ": " + plain(e) + again);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("model file '" + file + "' is damaged: "
-                    + TextFiles.firstLine(e.getOriginalMessage()) + again);
+            throw new IllegalArgumentException("model file '" + name + "' is damaged: " + plain(e) + again);
         }
         try {
             model.check();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("model file '" + file + "' is damaged: " + e.getMessage() + again);
+            throw new IllegalArgumentException("model file '" + name + "' is damaged: " + e.getMessage() + again);
         }
         return model;
+    }
+
+    /** {@code training.initialWeights.[0]}: where in the JSON an error is. */
+    private static String path(List<JsonMappingException.Reference> references) {
+        return references.stream()
+                .map(ref -> ref.getFieldName() != null ? TextFiles.shown(ref.getFieldName()) : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static final Pattern QUOTED = Pattern.compile("'([^']{0,40})'");
+    private static final Pattern CHARACTER = Pattern.compile("\\('(.{1,2})' \\(code");
+
+    /**
+     * The JSON library's error in a learner's words: what is wrong with the text, never a Java
+     * class or a setting of the library.
+     */
+    static String plain(JsonProcessingException e) {
+        String message = TextFiles.firstLine(e.getOriginalMessage());
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            if (message.startsWith("Missing creator property")) {
+                return "the field is missing";
+            }
+            Class<?> type = mismatch.getTargetType();
+            String wanted = type == double.class || type == Double.class || type == int.class
+                    || type == Integer.class ? (type == int.class || type == Integer.class ? "a whole number" : "a number")
+                    : type == double[].class ? "a list of numbers, such as [0.5, -1.2]"
+                    : List.class.isAssignableFrom(type) ? "a list of names, such as [\"hours\"]"
+                    : type == String.class ? "a name in quotes"
+                    : "an object in braces { }";
+            return "it should be " + wanted;
+        }
+        Matcher quoted = QUOTED.matcher(message);
+        String word = quoted.find() ? TextFiles.shown(quoted.group(1)) : "";
+        if (message.startsWith("Duplicate field")) {
+            return "the key \"" + word + "\" appears twice; keep one";
+        }
+        if (message.startsWith("Non-standard token")) {
+            return "'" + word + "' is not a number JSON allows; write a finite number";
+        }
+        if (message.startsWith("Unrecognized token")) {
+            return "'" + word + "' is not a JSON value (text needs double quotes, numbers none)";
+        }
+        if (message.contains("comment")) {
+            return "JSON allows no comments";
+        }
+        if (message.contains("CTRL-CHAR") || message.contains("control character")) {
+            return "a line break or other control character inside quotes";
+        }
+        if (message.contains("nesting depth")) {
+            return "brackets nested too deeply";
+        }
+        if (message.contains("exceeds the maximum")) {
+            return "a number or a text far too long";
+        }
+        if (message.contains("Leading zeroes") || message.contains("Invalid numeric value")
+                || message.contains("numeric value")) {
+            return "a malformed number";
+        }
+        if (message.startsWith("Unexpected character")) {
+            Matcher character = CHARACTER.matcher(message);
+            return "unexpected " + (character.find() ? "'" + TextFiles.shown(character.group(1)) + "'" : "character")
+                    + " (check the commas, quotes and brackets)";
+        }
+        if (message.startsWith("Invalid UTF-8") || message.contains("Invalid UTF")) {
+            return "bytes that are not UTF-8 text";
+        }
+        return "its text does not follow JSON's rules (check the commas, quotes and brackets)";
     }
 }

@@ -46,7 +46,7 @@ public final class PlotFile {
         } else if (name.endsWith(".svg")) {
             format = Format.SVG;
         } else {
-            throw new IllegalArgumentException("cannot plot to '" + file + "': the name must end in .png (a picture)"
+            throw new IllegalArgumentException("cannot plot to '" + dev.tinynn.io.TextFiles.oneLine(file) + "': the name must end in .png (a picture)"
                     + " or .svg (a drawing that scales), such as loss.png");
         }
         return new PlotFile(AtomicFile.checkWritable(file, WHAT, "loss.png"), format);
@@ -62,9 +62,17 @@ public final class PlotFile {
 
     /** Writes the charts side by side, left to right, each at its own size. */
     public void write(List<XYChart> charts) throws IOException {
+        try (AtomicFile.Batch batch = new AtomicFile.Batch()) {
+            write(batch, charts);
+            batch.commit();
+        }
+    }
+
+    /** Adds the picture to {@code batch}, which writes it with the run's other outputs. */
+    public void write(AtomicFile.Batch batch, List<XYChart> charts) throws IOException {
         Charts.headless();
         if (format == Format.PNG) {
-            AtomicFile.write(path, WHAT, out -> BitmapEncoder.saveBitmap(charts, 1, charts.size(), out,
+            batch.add(path, WHAT, out -> BitmapEncoder.saveBitmap(charts, 1, charts.size(), out,
                     BitmapEncoder.BitmapFormat.PNG));
             return;
         }
@@ -79,6 +87,6 @@ public final class PlotFile {
             height = Math.max(height, chart.getHeight());
         }
         PageSize page = new PageSize(0, 0, width, height);
-        AtomicFile.write(path, WHAT, out -> new SVGProcessor().getDocument(g.getCommands(), page).writeTo(out));
+        batch.add(path, WHAT, out -> new SVGProcessor().getDocument(g.getCommands(), page).writeTo(out));
     }
 }

@@ -47,7 +47,7 @@ public final class TrainingReport {
     public static Path check(String file) {
         String name = file.toLowerCase(Locale.ROOT);
         if (!name.endsWith(".html") && !name.endsWith(".htm")) {
-            throw new IllegalArgumentException("cannot write the report to '" + file + "': the name must end in .html"
+            throw new IllegalArgumentException("cannot write the report to '" + dev.tinynn.io.TextFiles.oneLine(file) + "': the name must end in .html"
                     + " (a web page), such as report.html");
         }
         return AtomicFile.checkWritable(file, WHAT, "report.html");
@@ -70,8 +70,16 @@ public final class TrainingReport {
 
     /** Writes the page at {@code target}, atomically. */
     public static void write(Path target, Run run) throws IOException {
+        try (AtomicFile.Batch batch = new AtomicFile.Batch()) {
+            write(batch, target, run);
+            batch.commit();
+        }
+    }
+
+    /** Adds the page at {@code target} to {@code batch}, which writes it with the run's other outputs. */
+    public static void write(AtomicFile.Batch batch, Path target, Run run) throws IOException {
         byte[] page = html(run).getBytes(StandardCharsets.UTF_8);
-        AtomicFile.write(target, WHAT, out -> out.write(page));
+        batch.add(target, WHAT, out -> out.write(page));
     }
 
     /**

@@ -206,9 +206,8 @@ class BadInputTest {
             predict("truncated model", model(MODEL.substring(0, 120)), "--model {dir}/m.json 2", "model file"
                     + " '{dir}/m.json' is cut short: its JSON stops at line 2 before it is complete" + retrain),
             predict("model not JSON", model("w = 1.2, b = -2.1\n"), "--model {dir}/m.json 2", "model file"
-                    + " '{dir}/m.json' is not JSON (line 1, column 1: Unrecognized token 'w': was expecting (JSON"
-                    + " String, Number, Array, Object or token 'null', 'true' or 'false')); give --model a file"
-                    + " written by 'tinynn train --save'"),
+                    + " '{dir}/m.json' is not valid JSON (line 1, column 1: 'w' is not a JSON value (text needs"
+                    + " double quotes, numbers none)); give --model a file written by 'tinynn train --save'"),
             predict("JSON, but not a model", model("{\"weights\": [1.2], \"bias\": -2.1}"), "--model {dir}/m.json 2",
                     "'{dir}/m.json' is JSON but not a tinynn model (it lacks \"format\": \"tinynn-model\"); give"
                             + " --model a file written by 'tinynn train --save'"),
@@ -219,8 +218,7 @@ class BadInputTest {
                     "model file '{dir}/m.json' is damaged: it has 2 weights for the 1 features [hours], and needs one"
                             + " weight per feature" + again),
             predict("a number that is text", model(MODEL.replace("-2.1", "\"low\"")), "--model {dir}/m.json 2",
-                    "model file '{dir}/m.json' is damaged at 'bias': Cannot deserialize value of type `double` from"
-                            + " String \"low\": not a valid `double` value (as String to convert)" + again),
+                    "model file '{dir}/m.json' is damaged at 'bias': it should be a number" + again),
             predict("a field missing", model(MODEL.replace("\"threshold\": 0.5,", "")), "--model {dir}/m.json 2",
                     "model file '{dir}/m.json' is damaged at 'threshold': the field is missing"
                             + String.format(remake, "")),

@@ -37,4 +37,20 @@ class AtomicFileTest {
                 .hasMessage("cannot save the report to '" + dir + "': it is a folder; name a file such as "
                         + dir.resolve("report.html"));
     }
+
+    @Test
+    void aBatchWhoseSecondFileFailsChangesNothing() throws Exception {
+        Path model = Files.writeString(dir.resolve("model.json"), "the old model");
+        Path plot = dir.resolve("loss.png");
+        try (AtomicFile.Batch batch = new AtomicFile.Batch()) {
+            batch.add(model, "the model", out -> out.write("the new model".getBytes()));
+            assertThatThrownBy(() -> batch.add(plot, "the plot", out -> {
+                throw new IOException("no display (simulated)");
+            })).hasMessage("cannot save the plot to '" + plot + "': no display (simulated); nothing was changed");
+        }
+        assertThat(Files.readString(model)).isEqualTo("the old model");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(model);
+        }
+    }
 }

@@ -19,6 +19,8 @@ import dev.tinynn.core.spi.Workspace;
  * epoch, stops with a {@link TrainingDivergedException} the moment a loss, a weight or a raw score
  * z is no longer a finite number, and tells a {@link TrainingListener} what happened. With no listener, the loop
  * itself allocates nothing per epoch: every buffer was made when the backend opened its workspace.
+ * The listener may stop training early ({@link TrainingListener#stopRequested()}), after any epoch
+ * or, online, after any row, with a {@link TrainingStoppedException}.
  *
  * <p>Training is deterministic: the same backend, data and settings give the same bits.
  */
@@ -47,12 +49,21 @@ public final class Trainer {
         try (Workspace ws = backend.open(data)) {
             ws.setParameters(initialWeights, config.initialBias());
             double[] history = new double[config.epochs()];
+            boolean listening = listener != TrainingListener.NONE;
+            TrainingListener events = listening && listener.wantsEvents() ? listener : TrainingListener.NONE;
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 history[epoch] = config.updates() == Updates.BATCH
-                        ? batchEpoch(ws, epoch, config, listener)
-                        : onlineEpoch(ws, data, epoch, config, listener);
+                        ? batchEpoch(ws, epoch, config, events)
+                        : onlineEpoch(ws, data, epoch, config, events, listening ? listener : null,
+                                epoch == 0 ? Double.NaN : history[epoch - 1]);
                 if (!Double.isFinite(history[epoch])) {
                     throw new TrainingDivergedException(epoch, "the loss became " + history[epoch], config.learningRate());
+                }
+                if (listening) {
+                    listener.onEpochDone(epoch, history[epoch]);
+                    if (listener.stopRequested()) {
+                        throw new TrainingStoppedException(epoch + 1, config.epochs(), history[epoch]);
+                    }
                 }
             }
             return finish(ws, backend, data, config, history);
@@ -86,8 +97,12 @@ public final class Trainer {
         return loss;
     }
 
+    /**
+     * One online epoch. {@code listener} hears the events (or is NONE); {@code stop}, when not
+     * null, is asked after every row whether to stop, with {@code lastLoss} the previous epoch's loss.
+     */
     private static double onlineEpoch(Workspace ws, Dataset data, int epoch, TrainingConfig config,
-            TrainingListener listener) {
+            TrainingListener listener, TrainingListener stop, double lastLoss) {
         Loss lossFunction = config.loss();
         double lr = config.learningRate();
         int n = data.rows();
@@ -112,6 +127,9 @@ public final class Trainer {
                 listener.onRow(new RowEvent(epoch, i, data.row(i), y, before.weights, before.bias,
                         z, p, loss, delta, step, after.weights, after.bias));
                 recorder.row(data, i, z, p, delta);
+            }
+            if (stop != null && i + 1 < n && stop.stopRequested()) {
+                throw new TrainingStoppedException(epoch, config.epochs(), lastLoss);
             }
         }
         double loss = sum / n;

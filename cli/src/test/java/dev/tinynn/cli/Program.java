@@ -1,0 +1,77 @@
+package dev.tinynn.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code tinynn} as its own process, as a learner does, for what depends on the process's
+ * environment: variables such as {@code LANG} and {@code DISPLAY}, where stdout goes (a closed
+ * pipe, {@code /dev/full}), signals. The child runs {@link Main} on this test's class path (the
+ * same classes the shipped jar holds) with a clean environment plus {@code env}.
+ */
+final class Program {
+    private Program() {
+    }
+
+    /** What a finished run printed (stdout as bytes, for encoding checks) and its exit code. */
+    record Result(int exitCode, byte[] stdout, String err) {
+        String out() {
+            return new String(stdout, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The command line that starts the program in a child JVM. */
+    static List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** A process builder for the program with exactly PATH, HOME and {@code env} set. */
+    static ProcessBuilder builder(Map<String, String> env, String... args) {
+        ProcessBuilder builder = new ProcessBuilder(command(args));
+        Map<String, String> environment = builder.environment();
+        String path = environment.get("PATH");
+        String home = environment.get("HOME");
+        environment.clear();
+        environment.put("PATH", path == null ? "/usr/bin:/bin" : path);
+        if (home != null) {
+            environment.put("HOME", home);
+        }
+        environment.putAll(env);
+        return builder;
+    }
+
+    /** Runs the program in {@code dir} and waits (at most two minutes) for it to finish. */
+    static Result run(Path dir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("tinynn-out", ".txt");
+        Path err = Files.createTempFile("tinynn-err", ".txt");
+        try {
+            Process process = builder(env, args).directory(dir.toFile()).redirectOutput(out.toFile())
+                    .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+            return new Result(finish(process), Files.readAllBytes(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** Waits for {@code process}, failing (not hanging) if it runs for more than two minutes. */
+    static int finish(Process process) throws InterruptedException {
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("tinynn did not finish within two minutes");
+        }
+        return process.exitValue();
+    }
+}
