@@ -48,6 +48,10 @@ final class RawFloors {
                 Nd4jThreads.start(Nd4jThreads.forName(library));
                 yield new Nd4jFloor(data);
             }
+            case "nd4j-blas" -> {
+                Nd4jThreads.start(1);
+                yield new Nd4jBlasFloor(data);
+            }
             default -> throw new IllegalArgumentException("no raw floor for '" + library + "'");
         };
     }
@@ -175,11 +179,82 @@ final class RawFloors {
     }
 
     /**
-     * ND4J's fewest and cheapest calls: six, with the bias folded into the product as a column of
-     * ones; the products and the update go straight to the OpenBLAS that ND4J bundles (dgemv, axpy),
-     * δ = p − y is the legacy axpy transform, the sigmoid and the loss are ND4J ops.
+     * ND4J in its own idiom, the calls the nd4j backend makes, one line per step: INDArray
+     * operations writing into preallocated arrays ({@code mmuli} into a column-major z and g, the
+     * transpose a view), ND4J's sigmoid and loss operations, the update through ND4J's BLAS wrapper,
+     * and the bias a plain {@code double}. tinynn's nd4j epoch divided by this is the cost of
+     * tinynn's abstraction on ND4J.
      */
     static final class Nd4jFloor implements Floor {
+        final int n;
+        final int d;
+        final INDArray x;
+        final INDArray y;
+        final INDArray w;
+        final INDArray z;
+        final INDArray p;
+        final INDArray delta;
+        final INDArray g;
+        final INDArray one;
+        final INDArray sum;
+        double b;
+
+        Nd4jFloor(Dataset data) {
+            n = data.rows();
+            d = data.features();
+            x = Nd4j.create(data.rowMajor(), new long[] {n, d}, DataType.DOUBLE);
+            y = Nd4j.create(DataType.DOUBLE, new long[] {n, 1}, 'f');
+            y.data().setData(data.labels());
+            w = Nd4j.create(DataType.DOUBLE, new long[] {d, 1}, 'f');
+            z = Nd4j.create(DataType.DOUBLE, new long[] {n, 1}, 'f');
+            p = Nd4j.create(DataType.DOUBLE, new long[] {n, 1}, 'f');
+            delta = Nd4j.create(DataType.DOUBLE, new long[] {n, 1}, 'f');
+            g = Nd4j.create(DataType.DOUBLE, new long[] {d, 1}, 'f');
+            one = Nd4j.scalar(DataType.DOUBLE, 1.0);
+            sum = Nd4j.scalar(DataType.DOUBLE, 0.0);
+        }
+
+        @Override
+        public void reset() {
+            w.assign(0.1);
+            b = 0;
+        }
+
+        @Override
+        public double epoch(double lr) {
+            x.mmuli(w, z);                                   // z = X·w + b
+            z.addi(b);
+            Nd4j.exec(new Sigmoid(z, p));                    // p = σ(z)
+            SigmoidCrossEntropyLoss op = new SigmoidCrossEntropyLoss(y, z, one, LossReduce.SUM, 0.0);
+            op.addOutputArgument(sum);
+            Nd4j.exec(op);                                   // L = Σℓ / n
+            double loss = sum.getDouble(0) / n;
+            p.subi(y, delta);                                // δ = p − y
+            x.transpose().mmuli(delta, g);                   // g = Xᵀ·δ / n
+            g.divi(n);
+            double gb = delta.sum(sum).getDouble(0) / n;     // g_b = Σδ / n
+            Nd4j.getBlasWrapper().level1().axpy(d, -lr, g, w); // w −= lr·g
+            b -= lr * gb;
+            return loss;
+        }
+
+        @Override
+        public void close() {
+            for (INDArray a : new INDArray[] {x, y, w, z, p, delta, g, one, sum}) {
+                a.close();
+            }
+        }
+    }
+
+    /**
+     * ND4J's fewest and cheapest calls, below its own API: six, with the bias folded into the
+     * product as a column of ones; the products go straight to the OpenBLAS that ND4J bundles
+     * ({@code cblas_dgemv} on the arrays' memory), the update through ND4J's BLAS wrapper (axpy),
+     * δ = p − y is the legacy axpy transform, the sigmoid and the loss are ND4J ops. The nd4j
+     * backend was written this way before it moved to ND4J's own idiom; this floor keeps that
+     * version measurable beside {@link Nd4jFloor}.
+     */
+    static final class Nd4jBlasFloor implements Floor {
         final int n;
         final int d;
         final INDArray x;
@@ -197,7 +272,7 @@ final class RawFloors {
         final DoublePointer db;
         final DoublePointer gb;
 
-        Nd4jFloor(Dataset data) {
+        Nd4jBlasFloor(Dataset data) {
             n = data.rows();
             d = data.features();
             double[] flat = new double[n * (d + 1)];
