@@ -4,6 +4,7 @@ import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.spi.Buffer;
 import dev.tinynn.core.spi.Workspace;
+import java.util.Objects;
 import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,19 +25,21 @@ import org.nd4j.linalg.factory.Nd4j;
  *   z = X @ w + b                  x.mmuli(w, z);  z.addi(b)
  *   p = sigmoid(z)                 Nd4j.exec(new Sigmoid(z, p))
  *   δ = p − y                      p.subi(y, delta)
- *   g = X.T @ δ / n                x.transpose().mmuli(delta, g);  g.divi(n)
+ *   g = X.T @ δ / n                xt.mmuli(delta, g);  g.divi(n)
  *   w -= lr * g                    blas.axpy(d, −lr, g, w)
  * </pre>
  * The bias is a plain {@code double}, as in PlainWorkspace, not a column of ones inside X.
  *
  * <p>Every array is allocated here, once; each operation writes into the one it is given. z and
- * g are column-major ('f') because {@code mmuli} hands a column-major result straight to BLAS's
- * gemv and would otherwise compute into a fresh array and copy; {@code x.transpose()} is a view
- * (the same memory, read as Xᵀ), which gemv reads with its transpose flag. What does allocate:
- * every ND4J operation makes small Java objects (the op, its argument lists, the transpose view),
- * and its custom operations (subtract, the losses, the sigmoid derivative) also pass their
- * arguments to native code; no array is ever made. Time and garbage per epoch, and why the small
- * epochs are slower than a hand-written BLAS call: benchmarks/results/nd4j-idiom.md.
+ * g are column-major ('f') because {@code mmuli} hands a column-major result straight to ND4J's
+ * matmul operation (libnd4j, which calls BLAS) and would otherwise compute into a fresh array and
+ * copy it over; xt is a view (the same memory, read as Xᵀ), made once because every view ND4J
+ * makes allocates a native buffer for its shape. What still allocates: every ND4J operation makes
+ * small Java objects (the op, its argument lists), and with one feature ND4J treats the 1×1 w as a
+ * scalar in forward and computes the 1×1 product of gradient into a scratch array before copying it
+ * into g. The online steps copy row i into a scratch column, as EjmlWorkspace does, rather than take
+ * a view of it. Time and garbage per epoch, and why the tutorial-size epoch is slower than the
+ * same arithmetic in direct BLAS calls: benchmarks/results/nd4j-idiom.md.
  *
  * <p>Rounding: not always plain's bits. OpenBLAS adds a long dot product's terms in its own order,
  * and libnd4j's {@code exp} and {@code log} are C's, not Java's; the agreement test holds ND4J to
@@ -48,6 +51,7 @@ final class Nd4jWorkspace implements Workspace {
     private final int n;            // rows
     private final int d;            // features
     private final INDArray x;       // n×d inputs, row-major
+    private final INDArray xt;      // Xᵀ: a d×n view of the same memory, made once
     private final INDArray y;       // n×1 labels
     private final INDArray w;       // d×1 weights
     private double b;               // bias
@@ -58,11 +62,13 @@ final class Nd4jWorkspace implements Workspace {
     private double gb;              // gradient for b
     private final INDArray one;     // the loss operations' weight for every row: 1
     private final INDArray sum;     // a scalar result: Σ ℓ for loss, Σδ for gradient
+    private final INDArray xi;      // d×1 scratch: one row of X, for the online steps
 
     Nd4jWorkspace(Dataset data) {
         n = data.rows();
         d = data.features();
         x = Nd4j.create(data.rowMajor(), new long[] {n, d}, DataType.DOUBLE);
+        xt = x.transpose();
         y = column(n);
         y.data().setData(data.labels());
         w = column(d);
@@ -72,6 +78,7 @@ final class Nd4jWorkspace implements Workspace {
         g = column(d);
         one = Nd4j.scalar(DataType.DOUBLE, 1.0);
         sum = Nd4j.scalar(DataType.DOUBLE, 0.0);
+        xi = column(d);
     }
 
     /** A column of zeros, column-major so that mmuli writes into it directly. */
@@ -134,7 +141,7 @@ final class Nd4jWorkspace implements Workspace {
     // g = Xᵀ·δ / n,  g_b = Σδ / n
     @Override
     public void gradient() {
-        x.transpose().mmuli(delta, g);
+        xt.mmuli(delta, g);
         g.divi(n);
         gb = delta.sum(sum).getDouble(0) / n;
     }
@@ -149,14 +156,26 @@ final class Nd4jWorkspace implements Workspace {
     // zᵢ = xᵢ·w + b
     @Override
     public double forwardRow(int i) {
-        return Nd4j.getBlasWrapper().dot(x.getRow(i), w) + b;
+        extractRow(i);
+        return Nd4j.getBlasWrapper().dot(xi, w) + b;
     }
 
     // w −= step·xᵢ,  b −= step
     @Override
     public void updateRow(int i, double step) {
-        Nd4j.getBlasWrapper().level1().axpy(d, -step, x.getRow(i), w);
+        extractRow(i);
+        Nd4j.getBlasWrapper().level1().axpy(d, -step, xi, w);
         b -= step;
+    }
+
+    /**
+     * Copies row i of X into xi, element by element in Java. Not {@code x.getRow(i)}: every view
+     * ND4J makes allocates a native buffer for its shape and registers it for freeing, which made
+     * online training on 10,000 rows hundreds of times slower.
+     */
+    private void extractRow(int i) {
+        Objects.checkIndex(i, n);
+        xi.data().copyAtStride(x.data(), d, 1, 1, 0, (long) i * d);
     }
 
     @Override
@@ -185,7 +204,7 @@ final class Nd4jWorkspace implements Workspace {
 
     @Override
     public void close() {
-        for (INDArray array : new INDArray[] {x, y, w, z, p, delta, g, one, sum}) {
+        for (INDArray array : new INDArray[] {x, y, w, z, p, delta, g, one, sum, xi}) {
             array.close();
         }
     }

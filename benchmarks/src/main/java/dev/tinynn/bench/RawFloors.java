@@ -181,7 +181,7 @@ final class RawFloors {
     /**
      * ND4J in its own idiom, the calls the nd4j backend makes, one line per step: INDArray
      * operations writing into preallocated arrays ({@code mmuli} into a column-major z and g, the
-     * transpose a view), ND4J's sigmoid and loss operations, the update through ND4J's BLAS wrapper,
+     * transpose a view made once), ND4J's sigmoid and loss operations, the update through ND4J's BLAS wrapper,
      * and the bias a plain {@code double}. tinynn's nd4j epoch divided by this is the cost of
      * tinynn's abstraction on ND4J.
      */
@@ -189,6 +189,7 @@ final class RawFloors {
         final int n;
         final int d;
         final INDArray x;
+        final INDArray xt;
         final INDArray y;
         final INDArray w;
         final INDArray z;
@@ -203,6 +204,7 @@ final class RawFloors {
             n = data.rows();
             d = data.features();
             x = Nd4j.create(data.rowMajor(), new long[] {n, d}, DataType.DOUBLE);
+            xt = x.transpose();                              // a view, made once
             y = Nd4j.create(DataType.DOUBLE, new long[] {n, 1}, 'f');
             y.data().setData(data.labels());
             w = Nd4j.create(DataType.DOUBLE, new long[] {d, 1}, 'f');
@@ -230,7 +232,7 @@ final class RawFloors {
             Nd4j.exec(op);                                   // L = Σℓ / n
             double loss = sum.getDouble(0) / n;
             p.subi(y, delta);                                // δ = p − y
-            x.transpose().mmuli(delta, g);                   // g = Xᵀ·δ / n
+            xt.mmuli(delta, g);                              // g = Xᵀ·δ / n
             g.divi(n);
             double gb = delta.sum(sum).getDouble(0) / n;     // g_b = Σδ / n
             Nd4j.getBlasWrapper().level1().axpy(d, -lr, g, w); // w −= lr·g
