@@ -22,7 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * (z = X·w + b, p = σ(z), L = mean of max(z,0) − y·z + ln(1 + e^−|z|), δ = p − y, g = Xᵀδ/n,
  * g_b = Σδ/n, w −= lr·g, b −= lr·g_b), written straight against the library with no tinynn code:
  * no interface, no Workspace, no core helpers. The data come from a tinynn {@link Dataset} only
- * when the floor is built, outside the timing.
+ * when the floor is built, outside the timing. ND4J has two: {@code nd4j}, the calls its backend
+ * makes in ND4J's own idiom (the floor tinynn's nd4j epoch is compared with), and {@code nd4j-blas},
+ * direct OpenBLAS calls on ND4J's memory, how far below its own API the same arithmetic can go.
  */
 final class RawFloors {
     private RawFloors() {
