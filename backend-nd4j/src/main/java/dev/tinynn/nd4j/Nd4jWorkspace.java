@@ -18,8 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The neuron's arithmetic as ND4J operations on double-precision INDArrays: X is an n×d matrix,
  * and every vector (w, y, z, p, δ, g) is a column, n×1 or d×1. Read it beside the plain backend's
- * PlainWorkspace and the EJML backend's EjmlWorkspace: same fields, same methods, same order, and
- * each step written the way the tutorial's NumPy tab writes it:
+ * PlainWorkspace and the EJML backend's EjmlWorkspace: the same fields (and a few of ND4J's own),
+ * the same methods in the same order, each step written the way the tutorial's NumPy tab writes it
+ * ({@code blas} is {@code Nd4j.getBlasWrapper().level1()}):
  * <pre>
  *   NumPy                          here
  *   z = X @ w + b                  x.mmuli(w, z);  z.addi(b)
@@ -170,8 +171,8 @@ final class Nd4jWorkspace implements Workspace {
 
     /**
      * Copies row i of X into xi, element by element in Java. Not {@code x.getRow(i)}: every view
-     * ND4J makes allocates a native buffer for its shape and registers it for freeing, which made
-     * online training on 10,000 rows hundreds of times slower.
+     * ND4J makes allocates a native buffer for its shape and registers it for freeing, far more work
+     * than copying d numbers.
      */
     private void extractRow(int i) {
         Objects.checkIndex(i, n);
