@@ -30,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * non-final, and the library is a {@code @Param} so that each fork loads one {@code Floor}
  * implementation and the interface call in {@link #epoch} is monomorphic and inlined, exactly as
  * {@code Workspace}'s calls are in the epoch it is compared with. {@code nd4j} runs on one
- * native thread and {@code nd4j-default} on one per core, set the same way the backend sets them.
+ * native thread and {@code nd4j-default} on one per core, set the same way the backend sets them;
+ * both are ND4J in its own idiom, the calls the nd4j backend makes. {@code nd4j-blas} is ND4J's
+ * data under direct OpenBLAS calls (one thread), a floor below ND4J's API rather than of it.
  * ND4J allocates small Java objects for every op it runs (the op, its argument lists), so its
  * floor is not allocation-free either; {@code -prof gc} shows how much.
  *
@@ -47,7 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class RawFloorBenchmark {
 
-    @Param({"plain", "ejml", "nd4j", "nd4j-default"})
+    @Param({"plain", "ejml", "nd4j", "nd4j-default", "nd4j-blas"})
     public String library;
 
     @Param({"4x1", "4x2", "1000x2", "100000x16", "1000000x16"})

@@ -22,7 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * (z = X·w + b, p = σ(z), L = mean of max(z,0) − y·z + ln(1 + e^−|z|), δ = p − y, g = Xᵀδ/n,
  * g_b = Σδ/n, w −= lr·g, b −= lr·g_b), written straight against the library with no tinynn code:
  * no interface, no Workspace, no core helpers. The data come from a tinynn {@link Dataset} only
- * when the floor is built, outside the timing.
+ * when the floor is built, outside the timing. ND4J has two: {@code nd4j}, the calls its backend
+ * makes in ND4J's own idiom (the floor tinynn's nd4j epoch is compared with), and {@code nd4j-blas},
+ * direct OpenBLAS calls on ND4J's memory, how far below its own API the same arithmetic can go.
  */
 final class RawFloors {
     private RawFloors() {
@@ -47,6 +49,10 @@ final class RawFloors {
             case "nd4j", "nd4j-default" -> {
                 Nd4jThreads.start(Nd4jThreads.forName(library));
                 yield new Nd4jFloor(data);
+            }
+            case "nd4j-blas" -> {
+                Nd4jThreads.start(1);
+                yield new Nd4jBlasFloor(data);
             }
             default -> throw new IllegalArgumentException("no raw floor for '" + library + "'");
         };
@@ -175,11 +181,84 @@ final class RawFloors {
     }
 
     /**
-     * ND4J's fewest and cheapest calls: six, with the bias folded into the product as a column of
-     * ones; the products and the update go straight to the OpenBLAS that ND4J bundles (dgemv, axpy),
-     * δ = p − y is the legacy axpy transform, the sigmoid and the loss are ND4J ops.
+     * ND4J in its own idiom, the calls the nd4j backend makes, one line per step: INDArray
+     * operations writing into preallocated arrays ({@code mmuli} into a column-major z and g, the
+     * transpose a view made once), ND4J's sigmoid and loss operations, the update through ND4J's BLAS wrapper,
+     * and the bias a plain {@code double}. tinynn's nd4j epoch divided by this is the cost of
+     * tinynn's abstraction on ND4J.
      */
     static final class Nd4jFloor implements Floor {
+        final int n;
+        final int d;
+        final INDArray x;
+        final INDArray xt;
+        final INDArray y;
+        final INDArray w;
+        final INDArray z;
+        final INDArray p;
+        final INDArray delta;
+        final INDArray g;
+        final INDArray one;
+        final INDArray sum;
+        double b;
+
+        Nd4jFloor(Dataset data) {
+            n = data.rows();
+            d = data.features();
+            x = Nd4j.create(data.rowMajor(), new long[] {n, d}, DataType.DOUBLE);
+            xt = x.transpose();                              // a view, made once
+            y = Nd4j.create(DataType.DOUBLE, new long[] {n, 1}, 'f');
+            y.data().setData(data.labels());
+            w = Nd4j.create(DataType.DOUBLE, new long[] {d, 1}, 'f');
+            z = Nd4j.create(DataType.DOUBLE, new long[] {n, 1}, 'f');
+            p = Nd4j.create(DataType.DOUBLE, new long[] {n, 1}, 'f');
+            delta = Nd4j.create(DataType.DOUBLE, new long[] {n, 1}, 'f');
+            g = Nd4j.create(DataType.DOUBLE, new long[] {d, 1}, 'f');
+            one = Nd4j.scalar(DataType.DOUBLE, 1.0);
+            sum = Nd4j.scalar(DataType.DOUBLE, 0.0);
+        }
+
+        @Override
+        public void reset() {
+            w.assign(0.1);
+            b = 0;
+        }
+
+        @Override
+        public double epoch(double lr) {
+            x.mmuli(w, z);                                   // z = X·w + b
+            z.addi(b);
+            Nd4j.exec(new Sigmoid(z, p));                    // p = σ(z)
+            SigmoidCrossEntropyLoss op = new SigmoidCrossEntropyLoss(y, z, one, LossReduce.SUM, 0.0);
+            op.addOutputArgument(sum);
+            Nd4j.exec(op);                                   // L = Σℓ / n
+            double loss = sum.getDouble(0) / n;
+            p.subi(y, delta);                                // δ = p − y
+            xt.mmuli(delta, g);                              // g = Xᵀ·δ / n
+            g.divi(n);
+            double gb = delta.sum(sum).getDouble(0) / n;     // g_b = Σδ / n
+            Nd4j.getBlasWrapper().level1().axpy(d, -lr, g, w); // w −= lr·g
+            b -= lr * gb;
+            return loss;
+        }
+
+        @Override
+        public void close() {
+            for (INDArray a : new INDArray[] {x, y, w, z, p, delta, g, one, sum}) {
+                a.close();
+            }
+        }
+    }
+
+    /**
+     * ND4J's fewest and cheapest calls, below its own API: six, with the bias folded into the
+     * product as a column of ones; the products go straight to the OpenBLAS that ND4J bundles
+     * ({@code cblas_dgemv} on the arrays' memory), the update through ND4J's BLAS wrapper (axpy),
+     * δ = p − y is the legacy axpy transform, the sigmoid and the loss are ND4J ops. The nd4j
+     * backend was written this way before it moved to ND4J's own idiom; this floor keeps that
+     * version measurable beside {@link Nd4jFloor}.
+     */
+    static final class Nd4jBlasFloor implements Floor {
         final int n;
         final int d;
         final INDArray x;
@@ -197,7 +276,7 @@ final class RawFloors {
         final DoublePointer db;
         final DoublePointer gb;
 
-        Nd4jFloor(Dataset data) {
+        Nd4jBlasFloor(Dataset data) {
             n = data.rows();
             d = data.features();
             double[] flat = new double[n * (d + 1)];
