@@ -26,7 +26,7 @@ import dev.tinynn.core.Loss;
  * <p>The operations write into the buffers made by {@link Backend#open} and allocate no buffers of
  * their own. The plain, EJML and fast backends allocate nothing at all per epoch (each has a test
  * that counts the bytes); ND4J's own operation objects leave some garbage per epoch (how much:
- * {@code benchmarks/results/}). A workspace is used by one thread at a time.
+ * {@code benchmarks/results/nd4j-idiom.md}). A workspace is used by one thread at a time.
  */
 public interface Workspace extends AutoCloseable {
 
