@@ -54,7 +54,7 @@ class ShippedJarIT {
     }
 
     /** {@code java -jar tinynn.jar ARGS}, with {@code stdin} typed in, run to its end. */
-    static Run tinynn(String stdin, String... args) throws Exception {
+    static Run typing(String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
@@ -69,7 +69,7 @@ class ShippedJarIT {
     }
 
     static Run tinynn(String... args) throws Exception {
-        return tinynn("", args);
+        return typing("", args);
     }
 
     private static CompletableFuture<String> read(InputStream stream) {
@@ -162,7 +162,7 @@ class ShippedJarIT {
     /** JShell with the tutorial's neuron script, from the jar's resources; the test types one line and /exit. */
     @Test
     void jshellLoadsTheNeuronScript() throws Exception {
-        Run run = tinynn("System.out.println(\"p(3) = \" + p(3));\n/exit\n", "jshell", "neuron");
+        Run run = typing("System.out.println(\"p(3) = \" + p(3));\n/exit\n", "jshell", "neuron");
         assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
         assertThat(run.out()).contains("w = 4.3018685464211535, b = -10.50801155978499")
                 .contains("p(3) = 0.9166436559560125");
