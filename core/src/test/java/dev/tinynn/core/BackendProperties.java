@@ -272,7 +272,13 @@ public abstract class BackendProperties {
         if (extreme.mustDiverge()) {
             assertThatThrownBy(() -> Trainer.train(backend(), data, config))
                     .isInstanceOfSatisfying(TrainingDivergedException.class, diverged -> {
-                        assertThat(diverged.epoch()).as("epoch").isEqualTo(reference.divergedAt());
+                        if (c.loss() == Loss.SQUARED_ERROR && c.updates() == Updates.BATCH) {
+                            // (p − y)² stays finite when z is ±∞, so a batch loop sees the overflow only
+                            // when a z is NaN (∞ − ∞: which, depends on the order of the sum) or at the end.
+                            assertThat(diverged.epoch()).as("epoch").isBetween(0, 20);
+                        } else { // cross-entropy is infinite whenever a z is; online checks every z
+                            assertThat(diverged.epoch()).as("epoch").isEqualTo(reference.divergedAt());
+                        }
                         assertThat(diverged).hasMessageContaining("training diverged at epoch " + diverged.epoch() + ": ");
                     });
         } else {
