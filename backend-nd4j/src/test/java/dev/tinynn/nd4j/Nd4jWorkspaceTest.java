@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
+import dev.tinynn.core.EpochAllocations;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.spi.Buffer;
 import dev.tinynn.core.spi.Workspace;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.profiler.OpProfiler;
@@ -143,6 +145,8 @@ class Nd4jWorkspaceTest {
             "sigm_cross_entropy_loss", "mean_sqerr_loss", "subtract", "sigmoid_bp", "old_assign", "div_scalar",
             "reduce_sum");
 
+    /** Measured in the JVM of its own with deterministic compilation: see {@link EpochAllocations}. */
+    @Tag(EpochAllocations.TAG)
     @Test
     @DisplayName("an online step makes no array and no view: a few hundred bytes, whatever the row's length")
     void onlineStepsMakeNoArray() {

@@ -40,7 +40,7 @@ public record Cli(int exitCode, String out, String err) {
     }
 
     /** A JSON array of numbers. */
-    static double[] doubles(JsonNode array) {
+    public static double[] doubles(JsonNode array) {
         double[] values = new double[array.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = array.get(i).asDouble();

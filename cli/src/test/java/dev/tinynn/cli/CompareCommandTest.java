@@ -31,7 +31,7 @@ class CompareCommandTest {
             assertThat(row.get("maxAbsDifferenceFromPlain").asDouble()).as(row.get("backend").asText())
                     .isLessThanOrEqualTo(1e-12);
             assertThat(row.get("weights").get(0).asDouble()).isCloseTo(firstWeight, within(1e-12));
-            assertThat(row.get("trainingMillis").asDouble()).isPositive();
+            assertThat(row.get("trainingMillis").asDouble()).isFinite(); // present; a test never judges speed
         }
         assertThat(names).containsExactly("plain", "ejml", "nd4j");
     }

@@ -13,9 +13,9 @@ import java.util.Arrays;
 
 /**
  * Any bytes, saved as a learner's CSV file: {@link CsvTable#read} either gives a table or throws
- * the program's one-line {@link IllegalArgumentException}; so do turning the table into a dataset
- * and standardising it. Any other exception, a message of more than one line, or a NaN or
- * infinite z-score is a finding.
+ * the program's one-line {@link IllegalArgumentException} naming the file; so do turning the table
+ * into a dataset and standardising it. Any other exception (a NumberFormatException included), a
+ * message of more than one line or that does not name the file, or a NaN or infinite z-score is a finding.
  *
  * <p>{@code ./mvnw verify} runs this once per file of its corpus in
  * {@code src/test/resources/dev/tinynn/io/CsvFuzzTestInputs/csvFileIsReadOrRefusedInOneLine/};
@@ -48,7 +48,7 @@ class CsvFuzzTest {
             Dataset scaled = Standardization.of(data).apply(data);
             assertStandardised(data, scaled);
         } catch (IllegalArgumentException refused) {
-            assertOneLine(refused);
+            assertRefusal(refused, path);
         }
     }
 
@@ -71,10 +71,16 @@ class CsvFuzzTest {
         }
     }
 
-    /** The program's error contract: one non-blank line, which Main prints after the command's name. */
-    static void assertOneLine(IllegalArgumentException e) {
+    /**
+     * The program's error contract: the program's own refusal (an IllegalArgumentException, not a
+     * subclass such as NumberFormatException escaping from a parser), one non-blank line, which
+     * Main prints after the command's name, naming the file it is about.
+     */
+    static void assertRefusal(IllegalArgumentException e, Path file) {
+        assertThat(e.getClass()).as("the refusal %s", e).isEqualTo(IllegalArgumentException.class);
         String message = e.getMessage();
         assertThat(message).as("message of %s", e).isNotBlank();
         assertThat(message).as("message of %s", e).doesNotContain("\n").doesNotContain("\r");
+        assertThat(message).as("message of %s", e).contains(file.toString());
     }
 }

@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * Any bytes, saved as a model file: {@link ModelFile#load} either gives a model or throws the
- * program's one-line {@link IllegalArgumentException}. A model it accepts must be usable:
- * {@code tinynn predict --json} with a 0 for every feature ends with exit code 0 and strict JSON
+ * program's one-line {@link IllegalArgumentException} naming the file. A model it accepts must be usable:
+ * {@code tinynn predict --json} with 0, 1 or 1e300 for every feature ends with exit code 0 and strict JSON
  * (no NaN, no Infinity) on stdout, or with exit code 2 and one line on stderr. Anything else is a finding.
  *
  * <p>{@code ./mvnw verify} runs this once per file of its corpus in
@@ -50,15 +50,22 @@ class ModelFuzzTest {
         try {
             model = ModelFile.load(path.toString());
         } catch (IllegalArgumentException refused) {
-            CsvFuzzTest.assertOneLine(refused);
+            CsvFuzzTest.assertRefusal(refused, path);
             return;
         }
         int d = model.features().size();
         Standardization scaling = model.scaling();
         assertThat(scaling == null ? d : scaling.features()).isEqualTo(d);
+        for (String value : new String[] {"0", "1", "1e300"}) {
+            predictsOrRefuses(path, d, value);
+        }
+    }
+
+    /** {@code tinynn predict --json} with {@code value} for every feature: strict JSON, or exit 2 and one line. */
+    private static void predictsOrRefuses(Path path, int d, String value) throws IOException {
         List<String> args = new ArrayList<>(List.of("predict", "--json", "--model", path.toString()));
         for (int j = 0; j < d; j++) {
-            args.add("0");
+            args.add(value);
         }
         Cli cli = Cli.run(args.toArray(String[]::new));
         if (cli.exitCode() == 0) {

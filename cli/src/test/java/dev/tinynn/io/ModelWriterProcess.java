@@ -1,5 +1,7 @@
 package dev.tinynn.io;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -8,14 +10,15 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * Run as its own JVM by {@link ModelFileRobustnessTest}: saves two large models, A and B, over the
- * same file in turn, for ever, printing "saved N" after each save. The test kills it with
- * {@code destroyForcibly} (SIGKILL) in the middle of a write.
+ * Run as its own JVM by {@link ModelFileRobustnessTest}: saves model A (or B) whole, prints
+ * "saved", then starts saving the other model over the same file, stops at a chosen point of that
+ * write, prints "writing" and blocks (it waits for a line on stdin that never comes). The test
+ * kills it with {@code destroyForcibly} (SIGKILL) on that signal, so the kill lands inside the
+ * write every time, at the point the test chose, with no sleep and no luck.
  *
- * <p>The save is {@link ModelFile}'s own (temporary file, force, atomic rename); only the bytes
- * go out in 16 KB pieces with a millisecond's pause between them, as on a slow disk, so that
- * nearly all of the writer's time is spent inside a write and a kill at a random moment lands in
- * one. Without the pauses a 1 MB write takes a few milliseconds on a local disk.
+ * <p>Arguments: the target file, which model to save first (0 or 1), and where to stop the second
+ * write: {@code start} (nothing written yet), {@code middle} (half the bytes out and flushed) or
+ * {@code end} (every byte written, before {@link ModelFile}'s force and atomic rename).
  */
 public final class ModelWriterProcess {
     /** Features per model: about 1.5 MB of JSON. */
@@ -37,22 +40,26 @@ public final class ModelWriterProcess {
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args[0]);
-        byte[][] models = {ModelFile.json(model(0)).getBytes(StandardCharsets.UTF_8),
-            ModelFile.json(model(1)).getBytes(StandardCharsets.UTF_8)};
-        for (long n = 0; ; n++) {
-            ModelFile.save(target, models[(int) (n % 2)], (out, json) -> {
-                for (int at = 0; at < json.length; at += 16_384) {
-                    out.write(json, at, Math.min(16_384, json.length - at));
-                    out.flush();
-                    try {
-                        Thread.sleep(1);
-                    } catch (InterruptedException e) {
-                        throw new java.io.InterruptedIOException();
-                    }
-                }
-            });
-            System.out.println("saved " + n);
+        int first = Integer.parseInt(args[1]);
+        String stopAt = args[2];
+        ModelFile.save(target, model(first));
+        System.out.println("saved");
+        System.out.flush();
+        byte[] json = ModelFile.json(model(1 - first)).getBytes(StandardCharsets.UTF_8);
+        int stop = switch (stopAt) {
+            case "start" -> 0;
+            case "middle" -> json.length / 2;
+            case "end" -> json.length;
+            default -> throw new IllegalArgumentException("stop at start, middle or end, not " + stopAt);
+        };
+        ModelFile.save(target, json, (out, bytes) -> {
+            out.write(bytes, 0, stop);
+            out.flush();
+            System.out.println("writing");
             System.out.flush();
-        }
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine(); // blocks until killed
+            out.write(bytes, stop, bytes.length - stop);
+        });
+        System.out.println("saved");
     }
 }

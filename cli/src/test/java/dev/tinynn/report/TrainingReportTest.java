@@ -5,6 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tinynn.cli.Cli;
+import dev.tinynn.core.Backends;
+import dev.tinynn.core.Dataset;
+import dev.tinynn.core.Datasets;
+import dev.tinynn.core.Loss;
+import dev.tinynn.core.Standardization;
+import dev.tinynn.core.Trainer;
+import dev.tinynn.core.TrainingConfig;
+import dev.tinynn.core.TrainingResult;
+import dev.tinynn.core.Updates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,6 +98,49 @@ class TrainingReportTest {
         for (int k = 1; k < kept.length; k++) {
             assertThat(kept[k] - kept[k - 1]).isBetween(5, 6);
         }
+    }
+
+    /**
+     * Every number the page animates is the training run's own: each frame's loss is the loss the
+     * run recorded for that epoch and its w and b those after that epoch, each point of the loss
+     * curve is the run's history, and the threshold and the standardisation are the ones trained with.
+     * The run is repeated here through core with the same settings, independently of the report code.
+     */
+    @Test
+    void theNumbersInThePageAreTheTrainingRunsOwn() throws Exception {
+        JsonNode data = report("--data", "quiz-attendance", "--standardize", "--threshold", "0.7", "--updates", "batch",
+                "--learning-rate", "0.5", "--epochs", "300", "--initial-weights", "0,0");
+        Dataset raw = Datasets.quizAttendance();
+        Standardization scaling = Standardization.of(raw);
+        Dataset scaled = scaling.apply(raw);
+        TrainingConfig config = new TrainingConfig(Loss.CROSS_ENTROPY, Updates.BATCH, 0.5, 300, new double[2], 0);
+        TrainingResult result = Trainer.train(Backends.named("plain"), scaled, config);
+        double[] history = result.lossHistory();
+
+        assertThat(data.get("threshold").asDouble()).isEqualTo(0.7);
+        assertThat(Cli.doubles(data.get("scaling").get("means"))).containsExactly(scaling.means());
+        assertThat(Cli.doubles(data.get("scaling").get("standardDeviations"))).containsExactly(scaling.standardDeviations());
+        assertThat(Cli.doubles(data.get("weights"))).containsExactly(result.weights());
+        assertThat(data.get("bias").asDouble()).isEqualTo(result.bias());
+        assertThat(data.get("finalLoss").asDouble()).isEqualTo(result.finalLoss());
+
+        JsonNode curve = data.get("lossCurve");
+        assertThat(curve.get("epochs")).hasSize(300);
+        for (int k = 0; k < 300; k++) {
+            assertThat(curve.get("epochs").get(k).asInt()).isEqualTo(k);
+            assertThat(curve.get("loss").get(k).asDouble()).as("loss curve at epoch %d", k).isEqualTo(history[k]);
+        }
+        JsonNode frames = data.get("frames");
+        assertThat(frames).hasSize(EpochFrames.MAX_FRAMES);
+        for (JsonNode frame : frames) {
+            int epoch = frame.get("epoch").asInt();
+            assertThat(frame.get("loss").asDouble()).as("loss of the frame of epoch %d", epoch).isEqualTo(history[epoch]);
+        }
+        JsonNode middle = frames.get(EpochFrames.MAX_FRAMES / 2);
+        TrainingResult upToMiddle = Trainer.train(Backends.named("plain"), scaled,
+                new TrainingConfig(Loss.CROSS_ENTROPY, Updates.BATCH, 0.5, middle.get("epoch").asInt() + 1, new double[2], 0));
+        assertThat(Cli.doubles(middle.get("weights"))).containsExactly(upToMiddle.weights());
+        assertThat(middle.get("bias").asDouble()).isEqualTo(upToMiddle.bias());
     }
 
     /** Runs {@code tinynn train ARGS --report dir/report.html} and returns the JSON inside the page. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.tinynn.core.spi.Backend;
 import dev.tinynn.core.spi.Buffer;
 import dev.tinynn.core.spi.Workspace;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -42,11 +43,16 @@ public abstract class BackendConformance {
     /** The backend under test. */
     protected abstract Backend backend();
 
-    /** Half a unit in the last digit the tutorial prints, for comparing with its rounded numbers. */
-    private static Offset<Double> printed(double value) {
-        String digits = Double.toString(value);
-        int decimals = digits.length() - digits.indexOf('.') - 1;
-        return within(0.5 * Math.pow(10, -decimals) + 1e-15);
+    /**
+     * Asserts that {@code actual} rounds to the tutorial's printed text: within half a unit in the
+     * last digit it writes ("0.98201379": ±5e-9), taken from the text itself, not from a double's
+     * shortest form.
+     */
+    static void assertPrinted(double actual, String printed) {
+        BigDecimal shown = new BigDecimal(printed);
+        BigDecimal halfUnit = BigDecimal.ONE.movePointLeft(shown.scale()).divide(BigDecimal.valueOf(2));
+        assertThat(new BigDecimal(actual).subtract(shown).abs()).as("%s printed as %s", actual, printed)
+                .isLessThanOrEqualTo(halfUnit);
     }
 
     private static Dataset column(String name, double... values) {
@@ -89,8 +95,7 @@ public abstract class BackendConformance {
         double[] p = forward(column("page 3", PAGE3_Z), 1, 0)[1];
         for (int i = 0; i < PAGE3_Z.length; i++) {
             assertThat(p[i]).as("σ(%s)", PAGE3_Z[i]).isCloseTo(PAGE3_P[i], EXACT);
-            assertThat(p[i]).as("σ(%s) as the tutorial prints it", PAGE3_Z[i])
-                    .isCloseTo(PAGE3_P_PRINTED[i], printed(PAGE3_P_PRINTED[i]));
+            assertPrinted(p[i], PAGE3_P_PRINTED[i]);
         }
     }
 
@@ -131,7 +136,7 @@ public abstract class BackendConformance {
         double[] p = forward(column("page 5", PAGE5_HOURS), 1.2, -2.1)[1];
         assertThat(p).containsExactly(PAGE5_P, EXACT);
         for (int i = 0; i < p.length; i++) {
-            assertThat(p[i]).isCloseTo(PAGE5_P_PRINTED[i], printed(PAGE5_P_PRINTED[i]));
+            assertPrinted(p[i], PAGE5_P_PRINTED[i]);
         }
     }
 
@@ -255,14 +260,132 @@ public abstract class BackendConformance {
                         rows.add(event);
                     }
                 });
-        double firstEpoch = rows.subList(0, 4).stream().mapToDouble(RowEvent::loss).sum() / 4;
-        assertThat(result.lossHistory()[0]).isCloseTo(firstEpoch, EXACT);
+        // From w = b = 0, computed by hand in a separate Python loop: 0.7309892544186312.
+        assertThat(result.lossHistory()[0]).isCloseTo(0.7309892544186312, EXACT);
+        TrainingResult run1 = train(Datasets.studyHours(), TrainingConfig.tutorial().withEpochs(1).withInitialWeights(0.1));
+        assertThat(run1.lossHistory()[0]).isCloseTo(RUN1_LOSS_EPOCH_0, EXACT);
         RowEvent first = rows.get(0); // x = 1, y = 0, w = b = 0
         assertThat(first.z()).isZero();
         assertThat(first.p()).isEqualTo(0.5);
         assertThat(first.loss()).isCloseTo(Math.log(2), EXACT);
         assertThat(first.weightsAfter()).containsExactly(new double[] {-0.05}, EXACT);
         assertThat(first.biasAfter()).isCloseTo(-0.05, EXACT);
+    }
+
+    // ---- What a listener hears ----
+
+    /** Every event, in the order the loop sent them. */
+    private static final class Recorder implements TrainingListener {
+        final List<Object> events = new ArrayList<>();
+
+        @Override
+        public void onEpoch(EpochEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public void onRow(RowEvent event) {
+            events.add(event);
+        }
+    }
+
+    @Test
+    @DisplayName("batch: one EpochEvent per epoch, in order, no RowEvent; epoch 0 from the tutorial's start holds z, p, δ, g, g_b and w, b before and after")
+    void batchEvents() {
+        Recorder recorder = new Recorder();
+        TrainingConfig config = TrainingConfig.tutorial().withUpdates(Updates.BATCH).withEpochs(3).withInitialWeights(0.1);
+        TrainingResult result = Trainer.train(backend(), Datasets.studyHours(), config, recorder);
+
+        assertThat(recorder.events).hasSize(3).allMatch(EpochEvent.class::isInstance);
+        EpochEvent first = (EpochEvent) recorder.events.get(0);
+        assertThat(first.epoch()).isZero();
+        assertThat(first.weightsBefore()).containsExactly(new double[] {0.1}, EXACT);
+        assertThat(first.biasBefore()).isZero();
+        assertThat(first.z()).containsExactly(new double[] {0.1, 0.2, 0.3, 0.4}, EXACT);
+        // σ(0.1), …, σ(0.4), and δ = p − y with y = 0, 0, 1, 1 (a separate Python loop gives the same digits).
+        double[] p = {0.52497918747894, 0.549833997312478, 0.574442516811659, 0.598687660112452};
+        assertThat(first.p()).containsExactly(p, EXACT);
+        assertThat(first.delta()).containsExactly(new double[] {p[0], p[1], p[2] - 1, p[3] - 1}, EXACT);
+        assertThat(first.loss()).isCloseTo(0.6524765065809106, EXACT);
+        // The mean gradient is the tutorial's summed step divided by n = 4.
+        assertThat(first.gradient()).containsExactly(new double[] {TUTORIAL_STEP_W / 4}, EXACT);
+        assertThat(first.biasGradient()).isCloseTo(TUTORIAL_STEP_B / 4, EXACT);
+        assertThat(first.weightsAfter()).containsExactly(new double[] {0.1 - 0.1 * TUTORIAL_STEP_W / 4}, EXACT);
+        assertThat(first.biasAfter()).isCloseTo(-0.1 * TUTORIAL_STEP_B / 4, EXACT);
+        for (int e = 0; e < 3; e++) {
+            EpochEvent event = (EpochEvent) recorder.events.get(e);
+            assertThat(event.epoch()).isEqualTo(e);
+            assertThat(event.loss()).isEqualTo(result.lossHistory()[e]);
+            if (e > 0) {
+                EpochEvent previous = (EpochEvent) recorder.events.get(e - 1);
+                assertThat(event.weightsBefore()).isEqualTo(previous.weightsAfter());
+                assertThat(event.biasBefore()).isEqualTo(previous.biasAfter());
+            }
+        }
+        EpochEvent last = (EpochEvent) recorder.events.get(2);
+        assertThat(last.weightsAfter()).isEqualTo(result.weights());
+        assertThat(last.biasAfter()).isEqualTo(result.bias());
+    }
+
+    @Test
+    @DisplayName("online: n RowEvents then one EpochEvent per epoch, in row order; each step is w −= lr·δ·x from the previous step's w")
+    void onlineEvents() {
+        Recorder recorder = new Recorder();
+        Dataset data = Datasets.studyHours();
+        TrainingResult result = Trainer.train(backend(), data,
+                TrainingConfig.tutorial().withEpochs(2).withInitialWeights(0.1), recorder);
+
+        assertThat(recorder.events).hasSize(2 * (4 + 1));
+        double[] w = {0.1};
+        double b = 0;
+        for (int e = 0; e < 2; e++) {
+            List<Object> epoch = recorder.events.subList(5 * e, 5 * e + 5);
+            double[] g = new double[1];
+            double gb = 0;
+            for (int i = 0; i < 4; i++) {
+                assertThat(epoch.get(i)).as("event %d of epoch %d", i, e).isInstanceOf(RowEvent.class);
+                RowEvent row = (RowEvent) epoch.get(i);
+                assertThat(row.epoch()).isEqualTo(e);
+                assertThat(row.row()).isEqualTo(i);
+                assertThat(row.x()).containsExactly(data.row(i));
+                assertThat(row.y()).isEqualTo(data.y(i));
+                assertThat(row.weightsBefore()).containsExactly(w, EXACT);
+                assertThat(row.biasBefore()).isCloseTo(b, EXACT);
+                assertThat(row.z()).isCloseTo(data.x(i, 0) * w[0] + b, EXACT);
+                assertThat(row.p()).isCloseTo(1 / (1 + Math.exp(-row.z())), EXACT);
+                assertThat(row.delta()).isCloseTo(row.p() - data.y(i), EXACT);
+                assertThat(row.step()).isCloseTo(0.1 * row.delta(), EXACT);
+                w = new double[] {w[0] - row.step() * data.x(i, 0)};
+                b -= row.step();
+                assertThat(row.weightsAfter()).containsExactly(w, EXACT);
+                assertThat(row.biasAfter()).isCloseTo(b, EXACT);
+                g[0] += row.delta() * data.x(i, 0) / 4;
+                gb += row.delta() / 4;
+            }
+            assertThat(epoch.get(4)).isInstanceOf(EpochEvent.class);
+            EpochEvent event = (EpochEvent) epoch.get(4);
+            RowEvent firstRow = (RowEvent) epoch.get(0);
+            assertThat(event.epoch()).isEqualTo(e);
+            assertThat(event.weightsBefore()).isEqualTo(firstRow.weightsBefore());
+            assertThat(event.biasBefore()).isEqualTo(firstRow.biasBefore());
+            for (int i = 0; i < 4; i++) {
+                RowEvent row = (RowEvent) epoch.get(i);
+                assertThat(event.z()[i]).isEqualTo(row.z());
+                assertThat(event.p()[i]).isEqualTo(row.p());
+                assertThat(event.delta()[i]).isEqualTo(row.delta());
+            }
+            assertThat(event.gradient()).containsExactly(g, EXACT);
+            assertThat(event.biasGradient()).isCloseTo(gb, EXACT);
+            assertThat(event.weightsAfter()).containsExactly(w, EXACT);
+            assertThat(event.biasAfter()).isCloseTo(b, EXACT);
+            assertThat(event.loss()).isEqualTo(result.lossHistory()[e]);
+        }
+        assertThat(((EpochEvent) recorder.events.get(4)).loss()).isCloseTo(RUN1_LOSS_EPOCH_0, EXACT);
+        RowEvent first = (RowEvent) recorder.events.get(0); // x = 1, y = 0, w = 0.1, b = 0
+        assertThat(first.p()).isCloseTo(0.52497918747894, EXACT);
+        assertThat(first.weightsAfter()).containsExactly(new double[] {0.047502081252106004}, EXACT);
+        assertThat(first.biasAfter()).isCloseTo(-0.052497918747894, EXACT);
+        assertThat(result.weights()).containsExactly(w, EXACT);
     }
 
     @Test

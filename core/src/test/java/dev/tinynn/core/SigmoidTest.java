@@ -22,7 +22,11 @@ class SigmoidTest {
     void neverNaNForFiniteInputs(double z) {
         double p = Sigmoid.of(z);
         assertThat(p).isBetween(0.0, 1.0);
-        assertThat(p).isEqualTo(z > 0 ? 1.0 : p); // large positive z rounds to exactly 1
+        // Independently: for z > 37, e^(−z) < 2^−53, so 1 + e^(−z) rounds to 1 and p is exactly 1;
+        // for z < −37, 1 + e^(−z) rounds to e^(−z), so p is e^z, down to z = −ln(largest double)
+        // = −709.78, below which e^(−z) overflows to ∞ and p is exactly 0 (the class comment's promise).
+        double expected = z > 0 ? 1.0 : z < -Math.log(Double.MAX_VALUE) ? 0.0 : Math.exp(z);
+        assertThat(p).isCloseTo(expected, within(Math.ulp(expected)));
     }
 
     @Test

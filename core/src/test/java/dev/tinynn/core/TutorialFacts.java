@@ -18,7 +18,8 @@ public final class TutorialFacts {
 
     // Page 3: σ(z), rounded as printed, then in full.
     public static final double[] PAGE3_Z = {-2, 0, 1.2, 4};
-    public static final double[] PAGE3_P_PRINTED = {0.119202922, 0.5, 0.7685247835, 0.98201379};
+    /** As the tutorial prints them, digits and all: a check allows half a unit in the last digit written. */
+    public static final String[] PAGE3_P_PRINTED = {"0.119202922", "0.5", "0.7685247835", "0.98201379"};
     public static final double[] PAGE3_P = {0.11920292202211755, 0.5, 0.7685247834990175, 0.9820137900379085};
     /** Hours 3, w 0.5, b −1: raw 0.5, p 0.6224593312, Pass. Hours 2.5: raw 0.25, p 0.5621765009. */
     public static final double PAGE3_P_AT_3H = 0.6224593312018546;
@@ -30,7 +31,7 @@ public final class TutorialFacts {
     // Page 5: w 1.2, b −2.1.
     public static final double[] PAGE5_HOURS = {1.5, 2.5, 3.5};
     public static final double[] PAGE5_P = {0.4255574831883409, 0.7109495026250039, 0.8909031788043871};
-    public static final double[] PAGE5_P_PRINTED = {0.4255574832, 0.7109495026, 0.8909031788};
+    public static final String[] PAGE5_P_PRINTED = {"0.4255574832", "0.7109495026", "0.8909031788"};
 
     // Run 1: D1, online, cross-entropy update, w 0.1, b 0, lr 0.1, 1000 epochs.
     public static final double RUN1_W = 4.3018685464211535;
@@ -45,6 +46,11 @@ public final class TutorialFacts {
     /** The same run on D1 plus the row (5, 1) (page 5's exercise); rounded: 4.320806895, −10.55591336. */
     public static final double RUN1_PLUS_W = 4.320806895099629;
     public static final double RUN1_PLUS_B = -10.555913360943654;
+    /**
+     * The loss recorded for run 1's epoch 0 (w 0.1, b 0): the mean of the four rows' cross-entropy,
+     * each taken just before that row's update. Reproduced with a separate Python loop.
+     */
+    public static final double RUN1_LOSS_EPOCH_0 = 0.7005199300742002;
 
     // Run 2: D2, online, same settings (w1 = w2 = 0.1).
     public static final double RUN2_W1 = 9.513711269289013;
