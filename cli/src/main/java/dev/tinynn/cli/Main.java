@@ -69,7 +69,11 @@ public final class Main {
                 throw new CommandLine.TypeConversionException("'" + TextFiles.oneLine(value) + "' holds a control"
                         + " character; write the number alone, such as 0.5");
             }
-            return Double.valueOf(value);
+            try {
+                return Double.valueOf(value);
+            } catch (NumberFormatException e) { // picocli's own words, which PlainWords turns into plain ones
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a double");
+            }
         };
         cmd.registerConverter(Double.class, number);
         cmd.registerConverter(double.class, number);

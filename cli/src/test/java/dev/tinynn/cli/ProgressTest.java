@@ -30,7 +30,7 @@ class ProgressTest {
         assertThat(always.err()).contains("train").contains("/3000").contains("epochs");
         assertThat(never.err()).isEmpty();
         Program.Result lab = Program.run(dir, Map.of(), "lab", "--epochs", "300", "--progress", "always");
-        assertThat(lab.err()).contains("lab").contains("/900");
+        assertThat(lab.err()).contains("lab").contains("/1200");
     }
 
     @Test
