@@ -159,7 +159,7 @@ class RunnersTest {
 
     @Test
     void endlessLoopIsStoppedWithinTheLimitPlusFiveSecondsAndTheNextRunWorks() {
-        shortRunners.run("endless", "int x = 0;");
+        shortRunners.run("endless", "long x = 0;"); // long: an int counted up for 2 s can wrap past 2^31
 
         long start = System.nanoTime();
         RunResult result = shortRunners.run("endless", "while (true) {}");
@@ -172,7 +172,9 @@ class RunnersTest {
         assertThat(rest.status()).isEqualTo("timeout");
         assertThat(rest.output()).as("the rest of a stopped cell does not run").doesNotContain("after the loop");
         assertThat(shortRunners.run("endless", "while (true) Thread.sleep(10);").status()).isEqualTo("timeout");
-        assertThat(shortRunners.run("endless", "x > 0").output()).isEqualTo("$1 ==> true\n");
+        // the session lived through three stops: x is still declared (its value is whatever the stopped
+        // loop last stored, which compiled code may keep in a register: so no claim about it)
+        assertThat(shortRunners.run("endless", "x >= 0").output()).isEqualTo("$1 ==> true\n");
     }
 
     @Test
