@@ -132,7 +132,7 @@ final class FastWorkspace implements Workspace {
 
     @Override
     public double epoch(Loss loss, double learningRate) {
-        writeOut();
+        // z, p and δ of an earlier fused epoch, if never written out, are simply replaced
         System.arraycopy(w, 0, epochW, 0, d);
         epochB = b;
         epochLoss = loss;
@@ -231,20 +231,51 @@ final class FastWorkspace implements Workspace {
         }
     }
 
-    /** sums[0..d−1] += Σ δᵢ·xᵢ and sums[d] += Σ δᵢ, for rows from .. from+m−1 with δ at ds[dAt..]. */
+    /**
+     * sums[0..d−1] += Σ δᵢ·xᵢ and sums[d] += Σ δᵢ, for rows from .. from+m−1 with δ at ds[dAt..].
+     * Eight columns at a time, each added up over the chunk in a local variable: the processor
+     * keeps eight sums in registers and overlaps their adds, where {@code sums[j] += δᵢ·xᵢⱼ} row
+     * after row would wait for each store to come back from memory (twice as slow, measured).
+     */
     private void addGradient(double[] sums, double[] ds, int dAt, int from, int m) {
         double[] x = this.x;
         int d = this.d;
-        double sumDelta = sums[d];
-        for (int r = 0; r < m; r++) {
-            double di = ds[dAt + r];
-            int row = (from + r) * d;
-            for (int j = 0; j < d; j++) {
-                sums[j] += di * x[row + j];
+        int j = 0;
+        for (; j + 8 <= d; j += 8) {
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+            for (int r = 0; r < m; r++) {
+                double di = ds[dAt + r];
+                int at = (from + r) * d + j;
+                a0 += di * x[at];
+                a1 += di * x[at + 1];
+                a2 += di * x[at + 2];
+                a3 += di * x[at + 3];
+                a4 += di * x[at + 4];
+                a5 += di * x[at + 5];
+                a6 += di * x[at + 6];
+                a7 += di * x[at + 7];
             }
-            sumDelta += di;
+            sums[j] += a0;
+            sums[j + 1] += a1;
+            sums[j + 2] += a2;
+            sums[j + 3] += a3;
+            sums[j + 4] += a4;
+            sums[j + 5] += a5;
+            sums[j + 6] += a6;
+            sums[j + 7] += a7;
         }
-        sums[d] = sumDelta;
+        for (; j < d; j++) {
+            double a = 0;
+            for (int r = 0; r < m; r++) {
+                a += ds[dAt + r] * x[(from + r) * d + j];
+            }
+            sums[j] += a;
+        }
+        double sumDelta = 0;
+        for (int r = 0; r < m; r++) {
+            sumDelta += ds[dAt + r];
+        }
+        sums[d] += sumDelta;
     }
 
     // ---- The six steps ----
