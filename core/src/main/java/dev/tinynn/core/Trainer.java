@@ -59,6 +59,15 @@ public final class Trainer {
         return ws.epoch(loss, learningRate);
     }
 
+    /**
+     * One online epoch on a workspace, silently: every row in order, one update each, exactly as
+     * {@link #train} runs it with {@link Updates#ONLINE}. Public, like {@link #batchEpoch}, for
+     * the benchmarks.
+     */
+    public static double onlineEpoch(Workspace ws, Dataset data, TrainingConfig config) {
+        return onlineEpoch(ws, data, 0, config, TrainingListener.NONE);
+    }
+
     private static double batchEpoch(Workspace ws, int epoch, TrainingConfig config, TrainingListener listener) {
         Snapshot before = listener == TrainingListener.NONE ? null : Snapshot.of(ws);
         double loss = batchEpoch(ws, config.loss(), config.learningRate());
