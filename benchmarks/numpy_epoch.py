@@ -11,11 +11,20 @@ preallocated buffers with out=; np.dot/@ variants) and the best median is report
 best", beside every variant's median. Each variant runs until about --seconds of samples are
 collected, after a warm-up; each sample times a batch of epochs with time.perf_counter_ns.
 
+The JSON also records which BLAS NumPy used and which kernel it picked for this CPU (threadpoolctl
+if it is importable, else OpenBLAS's own get_corename through ctypes, else numpy.show_config()),
+and whether OPENBLAS_CORETYPE or OPENBLAS_L2_SIZE were set: benchmarks/run unsets both for this
+command, because forcing an older kernel (some machines set OPENBLAS_CORETYPE=Haswell to work
+around old OpenBLAS builds) slows a current NumPy by about 30%.
+
 usage: numpy_epoch.py [--quick] [--out FILE.json] [--sizes 4x1,1000000x16]
 """
 import argparse
+import ctypes
 import json
+import os
 import platform
+import sys
 import time
 
 import numpy as np
@@ -130,6 +139,37 @@ def time_variant(epoch, seconds):
     return float(np.median(samples))
 
 
+def blas_info():
+    """Which BLAS library NumPy loaded, its version and the CPU kernel it chose."""
+    try:
+        import threadpoolctl
+
+        blas = [i for i in threadpoolctl.threadpool_info() if i.get("user_api") == "blas"]
+        if blas:
+            info = blas[0]
+            return {"source": "threadpoolctl", "library": info.get("internal_api"), "version": info.get("version"),
+                    "kernel": info.get("architecture"), "threads": info.get("num_threads"),
+                    "file": info.get("filepath")}
+    except ImportError:
+        pass
+    with open("/proc/self/maps") as maps:
+        paths = sorted({line.split()[-1] for line in maps if "blas" in line.lower() and ".so" in line})
+    for path in paths:
+        lib = ctypes.CDLL(path)
+        for corename, config in (("scipy_openblas_get_corename64_", "scipy_openblas_get_config64_"),
+                                 ("scipy_openblas_get_corename", "scipy_openblas_get_config"),
+                                 ("openblas_get_corename", "openblas_get_config")):
+            if hasattr(lib, corename):
+                getattr(lib, corename).restype = ctypes.c_char_p
+                getattr(lib, config).restype = ctypes.c_char_p
+                return {"source": "OpenBLAS get_corename via ctypes", "library": "openblas",
+                        "version": getattr(lib, config)().decode().split()[1],
+                        "kernel": getattr(lib, corename)().decode(), "file": path}
+    blas = np.show_config(mode="dicts").get("Build Dependencies", {}).get("blas", {})
+    return {"source": "numpy.show_config", "library": blas.get("name"), "version": blas.get("version"),
+            "kernel": "unknown (" + str(blas.get("openblas configuration")) + ")"}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="1 s per variant instead of 4")
@@ -137,7 +177,13 @@ def main():
     parser.add_argument("--sizes", default=",".join(SIZES))
     args = parser.parse_args()
     seconds = 1.0 if args.quick else 4.0
-    result = {"numpy": np.__version__, "python": platform.python_version(), "sizes": {}}
+    np.dot(np.ones((64, 64)), np.ones(64))  # makes sure the BLAS library is loaded before asking about it
+    result = {"numpy": np.__version__, "python": platform.python_version(), "executable": sys.executable,
+              "blas": blas_info(),
+              "environment": {k: os.environ.get(k) for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")},
+              "sizes": {}}
+    print(f"numpy {np.__version__}: BLAS {result['blas']['library']} {result['blas']['version']},"
+          f" kernel {result['blas']['kernel']}", flush=True)
     for size in args.sizes.split(","):
         x, y = data(size)
         medians = {name: time_variant(make(x, y), seconds) for name, make in VARIANTS.items()}

@@ -2,6 +2,7 @@ package dev.tinynn.fast;
 
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.core.spi.ThreadCount;
 import dev.tinynn.core.spi.Workspace;
 
 /**
@@ -38,18 +39,6 @@ public final class FastBackend implements Backend {
     }
 
     static int threads() {
-        String property = System.getProperty(THREADS_PROPERTY);
-        if (property == null) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        try {
-            int threads = Integer.parseInt(property.strip());
-            if (threads > 0) {
-                return threads;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(THREADS_PROPERTY + " must be a whole number ≥ 1, not '" + property + "'");
+        return ThreadCount.fromProperty(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
     }
 }

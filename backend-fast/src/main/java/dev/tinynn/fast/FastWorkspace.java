@@ -12,34 +12,45 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
- * The neuron's arithmetic as loops over {@code double[]}, like PlainWorkspace, with two changes
- * that make it faster; agreement with plain is tested to the suite's 1e-10.
+ * The neuron's arithmetic as loops over {@code double[]}, like PlainWorkspace, rearranged so that
+ * a large epoch costs little more than one read of X from memory; agreement with plain is tested
+ * to the suite's 1e-10, and its fused epoch against its own six steps to 1e-12.
  *
  * <ol>
- *   <li><b>One logarithm for the loss.</b> The stable cross-entropy ln(1 + e^−|z|) costs an
- *       {@code exp} and a {@code log1p}, and in Java 17 {@code Math.log1p} is not a JIT intrinsic but
- *       a call into native fdlibm: in plain it is half of a large epoch. Since p = σ(z) is already
- *       there, ln(1 + e^−|z|) = −ln p when z ≥ 0 and −ln(1 − p) when z &lt; 0, one intrinsic
- *       {@code Math.log}. Both p and 1 − p are at least ½ on the side where they are used, so this
- *       is accurate to about 1e-16 per row.</li>
+ *   <li><b>A fused epoch that reads X once.</b> The six steps one by one read X twice (forward,
+ *       gradient) and make about six more passes over n-long vectors. {@link #epoch} instead
+ *       walks the rows once, {@value #CHUNK} rows at a time: their z (from memory), then their
+ *       p, loss and δ (one exponential each), then their share of g while those rows of X are
+ *       still in the cache. z, p and δ never go to memory: they are recomputed, with the same
+ *       arithmetic and so the same bits, only if someone reads them afterwards (a listener,
+ *       the final report) from the weights the epoch started with.</li>
+ *   <li><b>One logarithm per {@value #CHUNK} rows for the loss.</b> The stable cross-entropy's
+ *       ln(1 + e^−|z|) equals −ln p when z ≥ 0 and −ln(1 − p) when z &lt; 0, and that "likely"
+ *       probability is between ½ and 1; so the chunk multiplies them (the product stays above
+ *       2^−{@value #CHUNK}, far from underflow) and takes one {@code Math.log} of the product.
+ *       {@code Math.log1p}, which plain uses, is not a JIT intrinsic in Java 17 but a call into
+ *       native fdlibm, and was half of a large epoch. Each product rounds {@value #CHUNK} times,
+ *       so the loss is accurate to about 1e-14 relative, far inside the suite's 1e-10.</li>
  *   <li><b>Several cores for large data.</b> From {@value #PARALLEL_THRESHOLD} input values up,
- *       the rows are cut into one contiguous block per thread and each step runs on all blocks at
- *       once; the gradient and the loss add up one partial sum per block, in block order, so the
- *       result does not depend on which thread finishes first. Below that, handing work to another
- *       thread (tens of microseconds) costs more than it saves, and everything runs on the caller's
- *       thread. Only the parallel steps allocate (a few small task objects per step).</li>
+ *       the rows are cut into one contiguous block per thread and each block runs on its own
+ *       core; the gradient and the loss add up one partial sum per block, in block order, so the
+ *       result does not depend on which thread finishes first (the bits depend only on the
+ *       thread count). Below that, handing work to another thread (tens of microseconds) costs
+ *       more than it saves, and everything runs on the caller's thread. Only the parallel epochs
+ *       allocate (a few small task objects).</li>
  * </ol>
  *
- * <p>What it does not do, measured: split each row's dot product over four independent sums so
- * that the adds overlap. Java keeps floating-point adds in source order, which makes one long sum
- * (16 million terms) three times slower than eight interleaved sums, but a row here is a chain of
- * only d adds and the processor already overlaps the chains of consecutive rows; the unrolled loop
- * was slower at 100,000×16. The gradient's inner loop writes d different entries of g, which are
- * independent already.
+ * <p>The six steps one by one use the same per-row functions, chunks and block order as the
+ * fused epoch, so both give the same bits. What it does not do, measured: split each row's dot
+ * product over four independent sums. A row is a chain of only d adds and the processor already
+ * overlaps the chains of consecutive rows; the unrolled loop was slower at 100,000×16.
  */
 final class FastWorkspace implements Workspace {
     /** Input values (n·d) from which the steps run on several threads. */
     static final long PARALLEL_THRESHOLD = 1 << 17;
+
+    /** Rows per chunk of the fused epoch: 256 rows of 16 features are 32 KB, a level-1 or -2 cache. */
+    static final int CHUNK = 256;
 
     /** Worker threads shared by every workspace; daemons, so they never keep the JVM alive. */
     private static final ExecutorService POOL = Executors.newCachedThreadPool(task -> {
@@ -63,7 +74,17 @@ final class FastWorkspace implements Workspace {
     private final int[] start;          // block k is rows start[k] .. start[k+1]−1
     private final double[][] blockG;    // each block's Σ δᵢ·xᵢ, and Σ δᵢ at index d
     private final double[] blockLoss;   // each block's Σ ℓ
+    private final double[][] scratch;   // each block's z, p and δ for one chunk: 3 × CHUNK
+    private final Runnable[] fusedTasks; // block k's part of the fused epoch
+
     private Loss blockLossFunction;     // the loss the blocks are computing
+
+    // After a fused epoch, z, p and δ are not in their arrays: they are those of w and b before
+    // the update, kept here, and are written out the first time anything needs them.
+    private final double[] epochW;
+    private double epochB;
+    private Loss epochLoss;
+    private boolean stale;
 
     FastWorkspace(Dataset data, int threads) {
         n = data.rows();
@@ -75,6 +96,7 @@ final class FastWorkspace implements Workspace {
         p = new double[n];
         delta = new double[n];
         g = new double[d];
+        epochW = new double[d];
         int blocks = (long) n * d >= PARALLEL_THRESHOLD ? Math.max(1, Math.min(threads, n)) : 1;
         start = new int[blocks + 1];
         for (int k = 0; k <= blocks; k++) {
@@ -82,6 +104,12 @@ final class FastWorkspace implements Workspace {
         }
         blockG = new double[blocks][d + 1];
         blockLoss = new double[blocks];
+        scratch = new double[blocks][3 * CHUNK];
+        fusedTasks = new Runnable[blocks];
+        for (int k = 0; k < blocks; k++) {
+            int block = k;
+            fusedTasks[k] = () -> fusedRows(block);
+        }
     }
 
     @Override
@@ -100,33 +128,199 @@ final class FastWorkspace implements Workspace {
         b = bias;
     }
 
+    // ---- The fused epoch ----
+
+    @Override
+    public double epoch(Loss loss, double learningRate) {
+        // z, p and δ of an earlier fused epoch, if never written out, are simply replaced
+        System.arraycopy(w, 0, epochW, 0, d);
+        epochB = b;
+        epochLoss = loss;
+        eachBlock(fusedTasks);
+        stale = true;
+        double value = blockLossSum();
+        sumGradient();
+        update(learningRate);
+        return value;
+    }
+
+    /** Block k of the fused epoch: its rows' loss into blockLoss[k] and Σ δᵢ·xᵢ, Σ δᵢ into blockG[k]. */
+    private void fusedRows(int k) {
+        double[] sums = blockG[k];
+        Arrays.fill(sums, 0);
+        double[] buffer = scratch[k];
+        double loss = 0;
+        for (int from = start[k]; from < start[k + 1]; from += CHUNK) {
+            int to = Math.min(from + CHUNK, start[k + 1]);
+            int m = to - from;
+            for (int r = 0; r < m; r++) {
+                buffer[r] = dot(from + r, epochW, epochB);
+            }
+            for (int r = 0; r < m; r++) {
+                buffer[CHUNK + r] = sigma(buffer[r]);
+            }
+            loss += chunkLoss(epochLoss, buffer, 0, buffer, CHUNK, from, m);
+            deltas(epochLoss, buffer, CHUNK, buffer, 2 * CHUNK, from, m);
+            addGradient(sums, buffer, 2 * CHUNK, from, m);
+        }
+        blockLoss[k] = loss;
+    }
+
+    /** Writes the last fused epoch's z, p and δ into their arrays, if they are not there yet. */
+    private void writeOut() {
+        if (!stale) {
+            return;
+        }
+        stale = false;
+        for (int i = 0; i < n; i++) {
+            z[i] = dot(i, epochW, epochB);
+            p[i] = sigma(z[i]);
+        }
+        deltas(epochLoss, p, 0, delta, 0, 0, n);
+    }
+
+    // ---- The per-row arithmetic, shared by the fused epoch and the six steps ----
+
+    /** xᵢ·w + b. */
+    private double dot(int i, double[] weights, double bias) {
+        double sum = 0;
+        int row = i * d;
+        for (int j = 0; j < d; j++) {
+            sum += x[row + j] * weights[j];
+        }
+        return sum + bias;
+    }
+
+    /** σ(z) = 1 / (1 + e^−z), as plain computes it. */
+    private static double sigma(double z) {
+        return 1.0 / (1.0 + Math.exp(-z));
+    }
+
+    /** Σ ℓ over rows from .. from+m−1, with their z at zs[zAt..] and p at ps[pAt..]. */
+    private double chunkLoss(Loss loss, double[] zs, int zAt, double[] ps, int pAt, int from, int m) {
+        if (loss != Loss.CROSS_ENTROPY) {
+            double sum = 0;
+            for (int r = 0; r < m; r++) {
+                sum += loss.of(zs[zAt + r], ps[pAt + r], y[from + r]);
+            }
+            return sum;
+        }
+        // max(z, 0) − y·z + ln(1 + e^−|z|), with ln(1 + e^−|z|) = −ln(likely), likely = p (z ≥ 0)
+        // or 1 − p (z < 0); one log for the product of the m likely values (each in [½, 1]).
+        double linear = 0;
+        double likely = 1;
+        for (int r = 0; r < m; r++) {
+            double zi = zs[zAt + r];
+            double pi = ps[pAt + r];
+            linear += Math.max(zi, 0) - y[from + r] * zi;
+            likely *= zi >= 0 ? pi : 1 - pi; // a select, not a branch: random signs cost no mispredictions
+        }
+        return linear - Math.log(likely);
+    }
+
+    /** δ for rows from .. from+m−1, from their p at ps[pAt..], into out[outAt..]. */
+    private void deltas(Loss loss, double[] ps, int pAt, double[] out, int outAt, int from, int m) {
+        if (loss == Loss.CROSS_ENTROPY) {
+            for (int r = 0; r < m; r++) {
+                out[outAt + r] = ps[pAt + r] - y[from + r];
+            }
+        } else {
+            for (int r = 0; r < m; r++) {
+                out[outAt + r] = loss.dz(ps[pAt + r], y[from + r]);
+            }
+        }
+    }
+
+    /**
+     * sums[0..d−1] += Σ δᵢ·xᵢ and sums[d] += Σ δᵢ, for rows from .. from+m−1 with δ at ds[dAt..].
+     * Eight columns at a time, each added up over the chunk in a local variable: the processor
+     * keeps eight sums in registers and overlaps their adds, where {@code sums[j] += δᵢ·xᵢⱼ} row
+     * after row would wait for each store to come back from memory (twice as slow, measured).
+     */
+    private void addGradient(double[] sums, double[] ds, int dAt, int from, int m) {
+        double[] x = this.x;
+        int d = this.d;
+        int j = 0;
+        for (; j + 8 <= d; j += 8) {
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+            for (int r = 0; r < m; r++) {
+                double di = ds[dAt + r];
+                int at = (from + r) * d + j;
+                a0 += di * x[at];
+                a1 += di * x[at + 1];
+                a2 += di * x[at + 2];
+                a3 += di * x[at + 3];
+                a4 += di * x[at + 4];
+                a5 += di * x[at + 5];
+                a6 += di * x[at + 6];
+                a7 += di * x[at + 7];
+            }
+            sums[j] += a0;
+            sums[j + 1] += a1;
+            sums[j + 2] += a2;
+            sums[j + 3] += a3;
+            sums[j + 4] += a4;
+            sums[j + 5] += a5;
+            sums[j + 6] += a6;
+            sums[j + 7] += a7;
+        }
+        for (; j < d; j++) {
+            double a = 0;
+            for (int r = 0; r < m; r++) {
+                a += ds[dAt + r] * x[(from + r) * d + j];
+            }
+            sums[j] += a;
+        }
+        double sumDelta = 0;
+        for (int r = 0; r < m; r++) {
+            sumDelta += ds[dAt + r];
+        }
+        sums[d] += sumDelta;
+    }
+
+    // ---- The six steps ----
+
     // z = X·w + b
     @Override
     public void forward() {
-        eachBlock(k -> forwardRows(start[k], start[k + 1]));
-    }
-
-    private void forwardRows(int from, int to) {
-        for (int i = from; i < to; i++) {
-            z[i] = forwardRow(i);
-        }
+        writeOut();
+        eachBlock(k -> {
+            for (int i = start[k]; i < start[k + 1]; i++) {
+                z[i] = dot(i, w, b);
+            }
+        });
     }
 
     // p = σ(z)
     @Override
     public void sigmoid() {
+        writeOut();
         eachBlock(k -> {
             for (int i = start[k]; i < start[k + 1]; i++) {
-                p[i] = 1.0 / (1.0 + Math.exp(-z[i]));
+                p[i] = sigma(z[i]);
             }
         });
     }
 
-    // L = (1/n)·Σ ℓ(zᵢ, pᵢ, yᵢ)
+    // L = (1/n)·Σ ℓ(zᵢ, pᵢ, yᵢ), chunk by chunk within each block, as the fused epoch adds it up
     @Override
     public double loss(Loss loss) {
+        writeOut();
         blockLossFunction = loss;
         eachBlock(this::lossRows);
+        return blockLossSum();
+    }
+
+    private void lossRows(int k) {
+        double sum = 0;
+        for (int from = start[k]; from < start[k + 1]; from += CHUNK) {
+            int m = Math.min(CHUNK, start[k + 1] - from);
+            sum += chunkLoss(blockLossFunction, z, from, p, from, from, m);
+        }
+        blockLoss[k] = sum;
+    }
+
+    private double blockLossSum() {
         double sum = 0;
         for (double s : blockLoss) {
             sum += s;
@@ -134,42 +328,31 @@ final class FastWorkspace implements Workspace {
         return sum / n;
     }
 
-    private void lossRows(int k) {
-        double sum = 0;
-        if (blockLossFunction == Loss.CROSS_ENTROPY) {
-            for (int i = start[k]; i < start[k + 1]; i++) {
-                double zi = z[i];
-                // max(z, 0) − y·z + ln(1 + e^−|z|), with ln(1 + e^−|z|) = −ln p (z ≥ 0) or −ln(1 − p) (z < 0);
-                // written as a select, not an if, so that random signs cost no mispredicted branches
-                double likely = zi >= 0 ? p[i] : 1 - p[i];
-                sum += Math.max(zi, 0) - y[i] * zi - Math.log(likely);
-            }
-        } else {
-            for (int i = start[k]; i < start[k + 1]; i++) {
-                sum += blockLossFunction.of(z[i], p[i], y[i]);
-            }
-        }
-        blockLoss[k] = sum;
-    }
-
     // δᵢ = ∂ℓ/∂zᵢ
     @Override
     public void delta(Loss loss) {
-        if (loss == Loss.CROSS_ENTROPY) {
-            for (int i = 0; i < n; i++) {
-                delta[i] = p[i] - y[i];
-            }
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            delta[i] = loss.dz(p[i], y[i]);
-        }
+        writeOut();
+        deltas(loss, p, 0, delta, 0, 0, n);
     }
 
     // g = Xᵀ·δ / n,  g_b = Σδ / n
     @Override
     public void gradient() {
+        writeOut();
         eachBlock(this::gradientRows);
+        sumGradient();
+    }
+
+    private void gradientRows(int k) {
+        double[] sums = blockG[k];
+        Arrays.fill(sums, 0);
+        for (int from = start[k]; from < start[k + 1]; from += CHUNK) {
+            addGradient(sums, delta, from, from, Math.min(CHUNK, start[k + 1] - from));
+        }
+    }
+
+    /** g and g_b from the blocks' partial sums, added in block order. */
+    private void sumGradient() {
         Arrays.fill(g, 0);
         gb = 0;
         for (double[] part : blockG) {
@@ -184,23 +367,6 @@ final class FastWorkspace implements Workspace {
         gb /= n;
     }
 
-    private void gradientRows(int k) {
-        double[] sums = blockG[k];
-        double[] x = this.x;
-        int d = this.d;
-        Arrays.fill(sums, 0);
-        double sumDelta = 0;
-        for (int i = start[k]; i < start[k + 1]; i++) {
-            double di = delta[i];
-            int row = i * d;
-            for (int j = 0; j < d; j++) {
-                sums[j] += di * x[row + j];
-            }
-            sumDelta += di;
-        }
-        sums[d] = sumDelta;
-    }
-
     // w −= lr·g,  b −= lr·g_b
     @Override
     public void update(double learningRate) {
@@ -213,11 +379,7 @@ final class FastWorkspace implements Workspace {
     // zᵢ = xᵢ·w + b
     @Override
     public double forwardRow(int i) {
-        double sum = 0;
-        for (int j = 0; j < d; j++) {
-            sum += x[i * d + j] * w[j];
-        }
-        return sum + b;
+        return dot(i, w, b);
     }
 
     // w −= step·xᵢ,  b −= step
@@ -231,6 +393,9 @@ final class FastWorkspace implements Workspace {
 
     @Override
     public void read(Buffer buffer, double[] out) {
+        if (buffer == Buffer.Z || buffer == Buffer.P || buffer == Buffer.DELTA) {
+            writeOut();
+        }
         double[] source = switch (buffer) {
             case WEIGHTS -> w;
             case GRADIENT -> g;
@@ -253,17 +418,29 @@ final class FastWorkspace implements Workspace {
 
     /** Runs {@code block} for every block: block 0 on this thread, the others on the pool. */
     private void eachBlock(IntConsumer block) {
-        int blocks = start.length - 1;
-        if (blocks == 1) {
+        if (start.length == 2) {
             block.accept(0);
             return;
         }
-        Future<?>[] others = new Future<?>[blocks - 1];
-        for (int k = 1; k < blocks; k++) {
+        Runnable[] tasks = new Runnable[start.length - 1];
+        for (int k = 0; k < tasks.length; k++) {
             int index = k;
-            others[k - 1] = POOL.submit(() -> block.accept(index));
+            tasks[k] = () -> block.accept(index);
         }
-        block.accept(0);
+        eachBlock(tasks);
+    }
+
+    /** Runs task k for every block k: task 0 on this thread, the others on the pool. */
+    private void eachBlock(Runnable[] tasks) {
+        if (tasks.length == 1) {
+            tasks[0].run();
+            return;
+        }
+        Future<?>[] others = new Future<?>[tasks.length - 1];
+        for (int k = 1; k < tasks.length; k++) {
+            others[k - 1] = POOL.submit(tasks[k]);
+        }
+        tasks[0].run();
         for (Future<?> other : others) {
             try {
                 other.get();

@@ -71,18 +71,22 @@ public final class Trainer {
     }
 
     /**
-     * One batch epoch on a workspace: the six steps, in order. Returns the epoch's loss, computed
-     * from the forward pass before the update. This is exactly what {@link #train} runs per batch
-     * epoch; it is public so that benchmarks can time an epoch without copying its steps.
+     * One batch epoch on a workspace: {@link Workspace#epoch}, the six steps in the order written
+     * there (or a backend's fused equivalent). Returns the epoch's loss, computed from the forward
+     * pass before the update. This is exactly what {@link #train} runs per batch epoch; it is
+     * public so that benchmarks can time an epoch without copying its steps.
      */
     public static double batchEpoch(Workspace ws, Loss loss, double learningRate) {
-        ws.forward();                     // z = X·w + b
-        ws.sigmoid();                     // p = σ(z)
-        double value = ws.loss(loss);     // L = mean ℓ(z, p, y)
-        ws.delta(loss);                   // δ = ∂ℓ/∂z
-        ws.gradient();                    // g = Xᵀδ / n,  g_b = Σδ / n
-        ws.update(learningRate);          // w −= lr·g,    b −= lr·g_b
-        return value;
+        return ws.epoch(loss, learningRate);
+    }
+
+    /**
+     * One online epoch on a workspace, silently: every row in order, one update each, exactly as
+     * {@link #train} runs it with {@link Updates#ONLINE}. Public, like {@link #batchEpoch}, for
+     * the benchmarks.
+     */
+    public static double onlineEpoch(Workspace ws, Dataset data, TrainingConfig config) {
+        return onlineEpoch(ws, data, 0, config, TrainingListener.NONE);
     }
 
     private static double batchEpoch(Workspace ws, int epoch, TrainingConfig config, TrainingListener listener) {

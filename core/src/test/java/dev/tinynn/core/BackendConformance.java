@@ -604,4 +604,64 @@ public abstract class BackendConformance {
                             .hasMessageContaining("smaller learning rate");
                 });
     }
+
+    // ---- The epoch method: the six steps, or a fused equivalent ----
+
+    @ParameterizedTest
+    @EnumSource(Loss.class)
+    @DisplayName("Workspace.epoch leaves the same w, b, loss, z, p, δ, g and g_b as the six steps called one by one (1e-12 relative)")
+    void epochMatchesTheSixSteps(Loss loss) {
+        Random random = new Random(20261202L + loss.ordinal());
+        List<Dataset> cases = new ArrayList<>(List.of(Datasets.studyHours(), Datasets.studySleep()));
+        int[][] shapes = {{1, 1}, {7, 3}, {1000, 2}, {2500, 17}, {10_000, 64}};
+        for (int[] shape : shapes) {
+            int n = shape[0];
+            int d = shape[1];
+            double[][] x = new double[n][d];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    x[i][j] = 2 * random.nextGaussian();
+                }
+                y[i] = random.nextBoolean() ? 1 : 0;
+            }
+            cases.add(Dataset.of("random " + n + "x" + d, IntStream.range(0, d).mapToObj(j -> "x" + j).toList(), x, y));
+        }
+        for (Dataset data : cases) {
+            double[] w0 = random.doubles(data.features(), -1, 1).toArray();
+            double b0 = random.nextDouble() * 2 - 1;
+            double lr = data.rows() <= 4 ? 0.1 : 0.5;
+            try (Workspace stepwise = backend().open(data); Workspace fused = backend().open(data)) {
+                stepwise.setParameters(w0, b0);
+                fused.setParameters(w0, b0);
+                for (int epoch = 0; epoch < 3; epoch++) {
+                    stepwise.forward();
+                    stepwise.sigmoid();
+                    double expectedLoss = stepwise.loss(loss);
+                    stepwise.delta(loss);
+                    stepwise.gradient();
+                    stepwise.update(lr);
+                    double actualLoss = fused.epoch(loss, lr);
+                    String what = data.name() + ", " + loss + ", epoch " + epoch;
+                    assertRelativelyClose(what + ": loss", new double[] {actualLoss}, new double[] {expectedLoss});
+                    assertRelativelyClose(what + ": b", new double[] {fused.bias()}, new double[] {stepwise.bias()});
+                    assertRelativelyClose(what + ": g_b", new double[] {fused.biasGradient()},
+                            new double[] {stepwise.biasGradient()});
+                    for (Buffer buffer : Buffer.values()) {
+                        assertRelativelyClose(what + ": " + buffer, fused.read(buffer), stepwise.read(buffer));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Each value within 1e-12 of the expected one, relative to the larger of the two. */
+    private static void assertRelativelyClose(String what, double[] actual, double[] expected) {
+        assertThat(actual).as(what).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            double scale = Math.max(Math.abs(actual[i]), Math.abs(expected[i]));
+            assertThat(Math.abs(actual[i] - expected[i])).as("%s[%d]: %s vs %s", what, i, actual[i], expected[i])
+                    .isLessThanOrEqualTo(1e-12 * scale);
+        }
+    }
 }

@@ -20,7 +20,12 @@ import dev.tinynn.core.Loss;
  *   gradient()         g = Xᵀ·δ / n,   g_b = Σδ / n
  *   update(lr)         w −= lr·g,      b −= lr·g_b
  * </pre>
- * One online step for row i calls {@link #forwardRow(int)}, then (after the loop has done the
+ * That order is written once, in {@link #epoch(Loss, double)}, which the training loop calls. A
+ * backend may override {@link #epoch} with a fused version (one pass over the rows instead of
+ * six) as long as it leaves the same weights, bias, z, p, δ, g and g_b behind and returns the
+ * same loss; the conformance suite checks that against the six calls.
+ *
+ * <p>One online step for row i calls {@link #forwardRow(int)}, then (after the loop has done the
  * scalar work for that row) {@link #updateRow(int, double)}.
  *
  * <p>The operations write into the buffers made by {@link Backend#open} and allocate no buffers of
@@ -56,6 +61,21 @@ public interface Workspace extends AutoCloseable {
 
     /** w −= lr·g and b −= lr·g_b. Needs {@link #gradient} first. */
     void update(double learningRate);
+
+    /**
+     * One batch epoch: the six steps above, in order. Returns the epoch's loss, computed from the
+     * forward pass before the update. Afterwards {@link #read} gives that epoch's z, p, δ and g,
+     * and the updated w; {@link #biasGradient} gives its g_b.
+     */
+    default double epoch(Loss loss, double learningRate) {
+        forward();                        // z = X·w + b
+        sigmoid();                        // p = σ(z)
+        double value = loss(loss);        // L = mean ℓ(z, p, y)
+        delta(loss);                      // δ = ∂ℓ/∂z
+        gradient();                       // g = Xᵀδ / n,  g_b = Σδ / n
+        update(learningRate);             // w −= lr·g,    b −= lr·g_b
+        return value;
+    }
 
     /** zᵢ = xᵢ·w + b for one row, returned (online updates). */
     double forwardRow(int i);

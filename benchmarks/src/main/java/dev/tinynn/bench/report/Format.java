@@ -1,0 +1,48 @@
+package dev.tinynn.bench.report;
+
+import java.util.Locale;
+
+/** How the report writes numbers: times, bytes, percentages, ratios, met/missed. */
+final class Format {
+    private Format() {
+    }
+
+    /** A time in ns: whole numbers with thousands separators from 100 up, three significant digits below. */
+    static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (v >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /** A time with its unit chosen for reading: ns, µs or ms. */
+    static String time(double ns) {
+        if (ns >= 1e6) {
+            return String.format(Locale.ROOT, "%.2f ms", ns / 1e6);
+        }
+        if (ns >= 1e3) {
+            return String.format(Locale.ROOT, "%.2f µs", ns / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.0f ns", ns);
+    }
+
+    static String bytes(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    static String percent(double v) {
+        return String.format(Locale.ROOT, "%+.1f%%", 100 * v);
+    }
+
+    static String ratio(double v) {
+        return String.format(Locale.ROOT, "%.2f×", v);
+    }
+
+    /** A value with "(noisy)" after it when its error bar is over 20% of it. */
+    static String marked(Result r) {
+        return num(r.median()) + (r.noisy() ? " (noisy)" : "");
+    }
+}
