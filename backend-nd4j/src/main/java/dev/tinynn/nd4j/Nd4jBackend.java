@@ -2,6 +2,7 @@ package dev.tinynn.nd4j;
 
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.core.spi.ThreadCount;
 import dev.tinynn.core.spi.Workspace;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -93,27 +94,14 @@ public final class Nd4jBackend implements Backend {
      */
     static int threads(String property, String ompNumThreads) {
         if (property != null) {
-            try {
-                int threads = Integer.parseInt(property.strip());
-                if (threads > 0) {
-                    return threads;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(THREADS_PROPERTY + " must be a whole number ≥ 1, not '" + property + "'");
+            return ThreadCount.parse(THREADS_PROPERTY, property, 1);
         }
-        if (ompNumThreads != null) {
-            try {
-                int threads = Integer.parseInt(ompNumThreads.strip());
-                if (threads > 0) {
-                    return threads;
-                }
-            } catch (NumberFormatException e) {
-                // not ours to judge: ND4J reads it too; fall back to our default
-            }
+        // OMP_NUM_THREADS is not ours to judge (ND4J reads it too): a value that is no count means our default
+        try {
+            return ompNumThreads == null ? 1 : ThreadCount.parse("OMP_NUM_THREADS", ompNumThreads, 1);
+        } catch (IllegalArgumentException notACount) {
+            return 1;
         }
-        return 1;
     }
 
     /**

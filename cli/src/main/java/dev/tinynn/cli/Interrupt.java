@@ -1,8 +1,7 @@
 package dev.tinynn.cli;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
+import org.jline.utils.Signals;
 
 /**
  * Ctrl-C during training: the first asks training to stop at the end of the current epoch (or
@@ -10,30 +9,26 @@ import sun.misc.SignalHandler;
  * ends the program at once. Outside {@link #during} Ctrl-C does what it always does.
  *
  * <p>The handler only sets a flag that the training listener reads ({@link #requested()}); core
- * knows nothing of signals. It uses {@code sun.misc.Signal}, the JDK's one way to handle SIGINT
- * without ending the JVM (a shutdown hook runs only once the JVM is already exiting).
+ * knows nothing of signals. It uses JLine's {@link Signals}, which wraps the JDK's one way to handle
+ * SIGINT without ending the JVM ({@code sun.misc.Signal}; a shutdown hook runs only once the JVM is
+ * already exiting) and does nothing where the platform has no such signal.
  */
 final class Interrupt implements AutoCloseable {
     /** The exit code of a run ended by Ctrl-C: 128 + SIGINT's number, 2, as shells report it. */
     static final int EXIT_CODE = 130;
 
     private final AtomicInteger presses = new AtomicInteger();
-    private final SignalHandler previous;
+    /** The handler Ctrl-C had before, as JLine hands it back (null where there is no SIGINT). */
+    private final Object previous;
 
     private Interrupt() {
-        SignalHandler old;
-        try {
-            old = Signal.handle(new Signal("INT"), signal -> {
-                if (presses.incrementAndGet() > 1) {
-                    System.err.println();
-                    System.err.println("tinynn: stopped at once (second Ctrl-C); nothing was saved");
-                    Runtime.getRuntime().halt(EXIT_CODE);
-                }
-            });
-        } catch (IllegalArgumentException | UnsupportedOperationException noSignals) {
-            old = null; // a platform without SIGINT: Ctrl-C keeps its default
-        }
-        previous = old;
+        previous = Signals.register("INT", () -> {
+            if (presses.incrementAndGet() > 1) {
+                System.err.println();
+                System.err.println("tinynn: stopped at once (second Ctrl-C); nothing was saved");
+                Runtime.getRuntime().halt(EXIT_CODE);
+            }
+        });
     }
 
     /** Handles Ctrl-C from now until {@link #close()}. */
@@ -49,8 +44,6 @@ final class Interrupt implements AutoCloseable {
     /** Gives Ctrl-C back its default: ending the program. */
     @Override
     public void close() {
-        if (previous != null) {
-            Signal.handle(new Signal("INT"), previous);
-        }
+        Signals.unregister("INT", previous);
     }
 }

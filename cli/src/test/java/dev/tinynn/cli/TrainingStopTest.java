@@ -57,8 +57,8 @@ class TrainingStopTest {
     void stopsAfterTheEpochItWasAskedInAndSaysTheLossThen() {
         TrainingResult full = Trainer.train(Backends.named("plain"), Datasets.named("study-hours"), ONLINE);
         StopAfter listener = new StopAfter(3, 0);
-        TrainingStoppedException stopped = catchThrowableOfType(() -> Trainer.train(Backends.named("plain"),
-                Datasets.named("study-hours"), ONLINE, listener), TrainingStoppedException.class);
+        TrainingStoppedException stopped = catchThrowableOfType(TrainingStoppedException.class,
+                () -> Trainer.train(Backends.named("plain"), Datasets.named("study-hours"), ONLINE, listener));
         assertThat(stopped.epochsDone()).isEqualTo(3);
         assertThat(stopped.epochs()).isEqualTo(1000);
         assertThat(stopped.loss()).isEqualTo(full.lossHistory()[2]);
@@ -71,8 +71,8 @@ class TrainingStopTest {
         TrainingResult full = Trainer.train(Backends.named("plain"), Datasets.named("study-hours"), ONLINE);
         // asked after epoch 2 (no), then after rows 1, 2, 3 of epoch 3: stops there, inside epoch 3
         StopAfter listener = new StopAfter(3, 3);
-        TrainingStoppedException stopped = catchThrowableOfType(() -> Trainer.train(Backends.named("plain"),
-                Datasets.named("study-hours"), ONLINE, listener), TrainingStoppedException.class);
+        TrainingStoppedException stopped = catchThrowableOfType(TrainingStoppedException.class,
+                () -> Trainer.train(Backends.named("plain"), Datasets.named("study-hours"), ONLINE, listener));
         assertThat(stopped.epochsDone()).isEqualTo(3);
         assertThat(stopped.loss()).isEqualTo(full.lossHistory()[2]);
         assertThat(listener.losses).hasSize(3);

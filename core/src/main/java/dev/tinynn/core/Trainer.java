@@ -86,7 +86,7 @@ public final class Trainer {
      * the benchmarks.
      */
     public static double onlineEpoch(Workspace ws, Dataset data, TrainingConfig config) {
-        return onlineEpoch(ws, data, 0, config, TrainingListener.NONE);
+        return onlineEpoch(ws, data, 0, config, TrainingListener.NONE, null, Double.NaN);
     }
 
     private static double batchEpoch(Workspace ws, int epoch, TrainingConfig config, TrainingListener listener) {

@@ -1,6 +1,7 @@
 package dev.tinynn.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.list;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import java.util.List;
@@ -79,7 +80,7 @@ class DiagnosisTest {
     void theReadmesBreakItRunSaturatesTheTwoFailRows() {
         TrainingResult broken = train("study-hours", Loss.SQUARED_ERROR, Updates.BATCH, 1000);
         assertThat(broken.diagnoses()).singleElement().asInstanceOf(type(Diagnosis.Saturation.class))
-                .extracting(Diagnosis.Saturation::rows).asList().hasSize(2);
+                .extracting(Diagnosis.Saturation::rows, list(Diagnosis.Saturation.Row.class)).hasSize(2);
         Diagnosis.Saturation saturation = (Diagnosis.Saturation) broken.diagnoses().get(0);
         assertThat(saturation.rows()).extracting(Diagnosis.Saturation.Row::index).containsExactly(0, 1);
         for (Diagnosis.Saturation.Row row : saturation.rows()) {
