@@ -1,13 +1,8 @@
 package dev.tinynn.cli;
 
+import static dev.tinynn.cli.Learner.interactive;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tinynn.tutorial.Prompt;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,30 +14,6 @@ import org.junit.jupiter.api.Test;
  * number printed just above it; q stops the tutorial without claiming it is over.
  */
 class ExercisesTest {
-
-    /** Types the given lines, in order, and remembers what it was asked; the end of input after them. */
-    private static final class Learner implements Prompt {
-        final Deque<String> lines;
-        final List<String> asked = new ArrayList<>();
-
-        Learner(String... lines) {
-            this.lines = new ArrayDeque<>(List.of(lines));
-        }
-
-        @Override
-        public String ask(String question) {
-            asked.add(question);
-            return lines.poll();
-        }
-    }
-
-    private static String interactive(Learner learner, String... args) {
-        StringWriter out = new StringWriter();
-        picocli.CommandLine cmd = new picocli.CommandLine(new TutorialCommand(learner));
-        cmd.setOut(new PrintWriter(out, true));
-        assertThat(cmd.execute(args)).isZero();
-        return out.toString();
-    }
 
     private static String flat(String text) {
         return text.replaceAll("\\s*\n\\s*", " ");

@@ -1,16 +1,12 @@
 package dev.tinynn.cli;
 
+import static dev.tinynn.cli.Learner.interactive;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tinynn.tutorial.Prompt;
 import dev.tinynn.tutorial.Tutorial;
 import dev.tinynn.cli.Cli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -273,30 +269,6 @@ class TutorialCommandTest {
     }
 
     // ---- In a terminal: a scripted learner types the answers.
-
-    /** Types the given lines, in order, and remembers what it was asked; the end of input after them. */
-    private static final class Learner implements Prompt {
-        final Deque<String> lines;
-        final List<String> asked = new ArrayList<>();
-
-        Learner(String... lines) {
-            this.lines = new ArrayDeque<>(List.of(lines));
-        }
-
-        @Override
-        public String ask(String question) {
-            asked.add(question);
-            return lines.poll();
-        }
-    }
-
-    private static String interactive(Learner learner, String... args) {
-        StringWriter out = new StringWriter();
-        picocli.CommandLine cmd = new picocli.CommandLine(new TutorialCommand(learner));
-        cmd.setOut(new PrintWriter(out, true));
-        assertThat(cmd.execute(args)).isZero();
-        return out.toString();
-    }
 
     @Test
     void inATerminalTheLearnerTypesTheOrderAndIsAskedAgainAfterAMistake() {

@@ -419,17 +419,9 @@ public abstract class BackendConformance {
         for (int trial = 0; trial < 20; trial++) {
             int n = 1 + random.nextInt(9);
             int d = 1 + random.nextInt(4);
-            double[][] x = new double[n][d];
-            double[] y = new double[n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < d; j++) {
-                    x[i][j] = 2 * random.nextGaussian();
-                }
-                y[i] = random.nextBoolean() ? 1 : 0;
-            }
+            Dataset data = randomRows(random, "random " + trial, n, d);
             double[] w = random.doubles(d, -1, 1).toArray();
             double b = random.nextDouble() * 2 - 1;
-            Dataset data = Dataset.of("random " + trial, IntStream.range(0, d).mapToObj(j -> "x" + j).toList(), x, y);
             try (Workspace ws = backend().open(data)) {
                 ws.setParameters(w, b);
                 ws.forward();
@@ -617,15 +609,7 @@ public abstract class BackendConformance {
         for (int[] shape : shapes) {
             int n = shape[0];
             int d = shape[1];
-            double[][] x = new double[n][d];
-            double[] y = new double[n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < d; j++) {
-                    x[i][j] = 2 * random.nextGaussian();
-                }
-                y[i] = random.nextBoolean() ? 1 : 0;
-            }
-            cases.add(Dataset.of("random " + n + "x" + d, IntStream.range(0, d).mapToObj(j -> "x" + j).toList(), x, y));
+            cases.add(randomRows(random, "random " + n + "x" + d, n, d));
         }
         for (Dataset data : cases) {
             double[] w0 = random.doubles(data.features(), -1, 1).toArray();
@@ -663,5 +647,18 @@ public abstract class BackendConformance {
             assertThat(Math.abs(actual[i] - expected[i])).as("%s[%d]: %s vs %s", what, i, actual[i], expected[i])
                     .isLessThanOrEqualTo(1e-12 * scale);
         }
+    }
+
+    /** n rows of d inputs drawn as 2·N(0, 1), each labelled 0 or 1 by a coin, from {@code random}. */
+    private static Dataset randomRows(Random random, String name, int n, int d) {
+        double[][] x = new double[n][d];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                x[i][j] = 2 * random.nextGaussian();
+            }
+            y[i] = random.nextBoolean() ? 1 : 0;
+        }
+        return Dataset.of(name, IntStream.range(0, d).mapToObj(j -> "x" + j).toList(), x, y);
     }
 }
