@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * and the data sit in the backend's own storage. Opening the workspace (copying the data in) is
  * done once per trial in {@link OpenWorkspace}, not timed, because training opens it once and then runs
  * thousands of epochs. Compare it with {@link RawFloorBenchmark} at the same backend and size:
- * the difference is what tinynn's abstraction (the interface calls, the Workspace methods, the
- * ones-column in ND4J) costs over the shortest hand-written use of the same library.
+ * the difference is what tinynn's abstraction (the interface calls, the Workspace methods) costs
+ * over the shortest hand-written use of the same library.
  *
  * <p><b>Pitfalls, and what this class does about them.</b>
  * <ul>
@@ -43,8 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li><i>Native threads.</i> {@code nd4j} runs ND4J with one native thread (tinynn's default),
  *       {@code nd4j-default} with ND4J's own default of one per core. On a busy two-core machine
  *       the second thread waits for a core; record the load average with the results.</li>
- *   <li><i>Memory.</i> 1,000,000×16 is 128 MB of inputs (ND4J keeps a 136 MB copy with the
- *       ones column), so the forks get a 4 GB heap.</li>
+ *   <li><i>Memory.</i> 1,000,000×16 is 128 MB of inputs, and each backend keeps its own copy
+ *       (ND4J's off the Java heap), so the forks get a 4 GB heap.</li>
  * </ul>
  *
  * <p><b>Running it</b> (after {@code ./mvnw -pl benchmarks -am package -DskipTests}):
