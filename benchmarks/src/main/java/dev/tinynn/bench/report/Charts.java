@@ -78,7 +78,9 @@ final class Charts {
 
     static void save(Chart<?, ?> chart, Path file) {
         try {
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                BitmapEncoder.saveBitmap(java.util.List.of(chart), 1, 1, out, BitmapEncoder.BitmapFormat.PNG);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,7 +22,7 @@ record Peers(Map<String, Double> numpy, String numpyFrom, Map<String, Double> sk
         String numpyFrom = "";
         JsonNode np = json(numpyFile);
         if (np != null) {
-            np.path("sizes").fields().forEachRemaining(e -> numpy.put(e.getKey(), e.getValue().path("best_ns").asDouble()));
+            np.path("sizes").properties().forEach(e -> numpy.put(e.getKey(), e.getValue().path("best_ns").asDouble()));
             JsonNode blas = np.path("blas");
             numpyFrom = "NumPy " + np.path("numpy").asText() + " on Python " + np.path("python").asText() + " ("
                     + np.path("executable").asText("?") + "), BLAS " + blas.path("library").asText("?") + ' '
@@ -36,7 +36,7 @@ record Peers(Map<String, Double> numpy, String numpyFrom, Map<String, Double> sk
         String check = "";
         JsonNode sk = json(sklearnFile);
         if (sk != null) {
-            sk.path("sizes").fields().forEachRemaining(e -> sklearn.put(e.getKey(), e.getValue().path("online_epoch_ns").asDouble()));
+            sk.path("sizes").properties().forEach(e -> sklearn.put(e.getKey(), e.getValue().path("online_epoch_ns").asDouble()));
             sklearnFrom = "scikit-learn " + sk.path("sklearn").asText() + " with NumPy " + sk.path("numpy").asText()
                     + " on Python " + sk.path("python").asText() + " (" + sk.path("executable").asText() + ")";
             JsonNode c = sk.path("check");

@@ -44,7 +44,7 @@ final class Results {
             }
             for (JsonNode node : new ObjectMapper().readTree(file.toFile())) {
                 Map<String, String> params = new LinkedHashMap<>();
-                node.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+                node.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
                 JsonNode primary = node.path("primaryMetric");
                 List<Double> raw = new ArrayList<>();
                 primary.path("rawData").forEach(fork -> fork.forEach(v -> raw.add(v.asDouble())));
