@@ -3,9 +3,13 @@ package dev.tinynn.cli;
 import dev.tinynn.core.Backends;
 import dev.tinynn.web.WebServer;
 import dev.tinynn.web.runner.Runners;
-import java.awt.Desktop;
-import java.net.URI;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -79,14 +83,37 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Opens the default browser when this is a desktop session; says nothing when it is not. */
+    /**
+     * Opens the default browser when this is a desktop session; says nothing when it is not. The
+     * program runs with AWT headless (plots are drawn in memory), so it asks the desktop's own opener
+     * (xdg-open, open, or Windows' URL handler). The token never goes on a command line, where other
+     * users of the machine could read it in the process list: the opener gets a private temporary
+     * page (readable by its owner only) that forwards to the address, as Jupyter does.
+     */
     private static void open(String address) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        boolean desktop = os.contains("mac") || os.contains("win")
+                || System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+        if (!desktop) {
+            return;
+        }
         try {
-            if (!java.awt.GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
-                    && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
-                Desktop.getDesktop().browse(URI.create(address));
+            Path page = Files.createTempFile("tinynn-serve-", ".html");
+            page.toFile().deleteOnExit();
+            if (Files.getFileStore(page).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(page, PosixFilePermissions.fromString("rw-------"));
             }
-        } catch (Exception | Error noBrowser) {
+            String escaped = address.replace("&", "&amp;").replace("\"", "&quot;");
+            Files.writeString(page, "<!doctype html><meta charset=\"utf-8\"><title>tinynn</title>"
+                    + "<meta http-equiv=\"refresh\" content=\"0;url=" + escaped + "\">"
+                    + "<p><a href=\"" + escaped + "\">Open the tinynn tutorial</a></p>\n");
+            String target = page.toUri().toString();
+            List<String> command = os.contains("mac") ? List.of("open", target)
+                    : os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", target)
+                    : List.of("xdg-open", target);
+            new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException | RuntimeException noBrowser) {
             // no browser to open: the printed address is enough
         }
     }
