@@ -1,5 +1,7 @@
 package dev.tinynn.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -46,6 +48,20 @@ public record Cli(int exitCode, String out, String err) {
             values[i] = array.get(i).asDouble();
         }
         return values;
+    }
+
+    /**
+     * Runs {@code tinynn COMMAND OPTION} and checks that it is refused as bad usage: exit code 2,
+     * nothing on stdout, one line on stderr that names the command, contains {@code message} and
+     * points at the command's help.
+     */
+    static void assertUsageError(String command, String option, String message) {
+        Cli cli = run(command, option);
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).startsWith("tinynn " + command + ": ").contains(message)
+                .contains("(see 'tinynn " + command + " --help')");
+        assertThat(cli.err().lines()).hasSize(1);
     }
 
     /** A file under src/test/resources or examples/data, as a path the program can be given. */

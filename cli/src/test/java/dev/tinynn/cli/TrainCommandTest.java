@@ -103,11 +103,7 @@ class TrainCommandTest {
         "--no-such-option                | Unknown option: '--no-such-option'",
     })
     void badInputGetsOneLineAndTheUsageExitCode(String option, String message) {
-        Cli cli = Cli.run("train", option);
-        assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.out()).isEmpty();
-        assertThat(cli.err()).startsWith("tinynn train: ").contains(message).contains("(see 'tinynn train --help')");
-        assertThat(cli.err().lines()).hasSize(1);
+        Cli.assertUsageError("train", option, message);
     }
 
     @Test

@@ -253,11 +253,7 @@ class TutorialCommandTest {
         "--answers=order            | Value for option option '--answers' (KEY=LIST) should be in KEY=VALUE format",
     })
     void badInputGetsOneLineAndTheUsageExitCode(String option, String message) {
-        Cli cli = Cli.run("tutorial", option);
-        assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.out()).isEmpty();
-        assertThat(cli.err()).startsWith("tinynn tutorial: ").contains(message).contains("(see 'tinynn tutorial --help')");
-        assertThat(cli.err().lines()).hasSize(1);
+        Cli.assertUsageError("tutorial", option, message);
     }
 
     @Test
