@@ -8,8 +8,10 @@ import dev.tinynn.core.spi.Workspace;
 /**
  * The fast backend: loops over {@code double[]} like {@code plain}, rearranged so that the CPU and
  * the JIT can go faster, and spread over the machine's cores when the data are large. Pure Java
- * 17, no library, no native code, no incubator module. See {@link FastWorkspace} for what differs
- * from plain and why; {@code plain} remains the one to read first.
+ * 17, no library, no native code; several values per instruction with the JDK's Vector API when
+ * the JVM is started with {@code --add-modules jdk.incubator.vector} ({@link VectorKernel}), one
+ * at a time otherwise ({@link ScalarKernel}). See {@link FastWorkspace} for what differs from
+ * plain and why; {@code plain} remains the one to read first.
  *
  * <p>Threads: {@value #THREADS_PROPERTY} if set, otherwise one per core; small data (under
  * {@link FastWorkspace#PARALLEL_THRESHOLD} input values) always run on the calling thread.
@@ -25,7 +27,9 @@ public final class FastBackend implements Backend {
 
     @Override
     public String library() {
-        return "Java arrays (double[]), unrolled and multi-threaded";
+        return vectorApi
+                ? "Java arrays (double[]), Vector API (" + VectorKernel.LANES + " lanes), multi-threaded"
+                : "Java arrays (double[]), one value at a time, multi-threaded";
     }
 
     @Override
@@ -33,9 +37,30 @@ public final class FastBackend implements Backend {
         return "Java " + Runtime.version().feature();
     }
 
+    private final boolean vectorApi;
+
+    /** The backend ServiceLoader finds: the Vector API when this JVM has it. */
+    public FastBackend() {
+        this(vectorApi());
+    }
+
+    /** With {@code vectorApi} false, {@link ScalarKernel} even when the Vector API is there (the tests run both). */
+    FastBackend(boolean vectorApi) {
+        this.vectorApi = vectorApi;
+    }
+
     @Override
     public Workspace open(Dataset data) {
-        return new FastWorkspace(data, threads());
+        return new FastWorkspace(data, threads(), vectorApi);
+    }
+
+    /**
+     * True when this JVM has the Vector API, the incubator module {@code jdk.incubator.vector}
+     * (started with {@code --add-modules jdk.incubator.vector}); without it the fast backend runs
+     * the same steps one value at a time ({@link ScalarKernel}).
+     */
+    static boolean vectorApi() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
     static int threads() {

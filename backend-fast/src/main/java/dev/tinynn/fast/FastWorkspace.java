@@ -14,23 +14,18 @@ import java.util.function.IntConsumer;
 /**
  * The neuron's arithmetic as loops over {@code double[]}, like PlainWorkspace, rearranged so that
  * a large epoch costs little more than one read of X from memory; agreement with plain is tested
- * to the suite's 1e-10, and its fused epoch against its own six steps to 1e-12.
+ * to the suite's 1e-10, and its fused epoch against its own six steps to 1e-12 (they agree to the
+ * bit). The arithmetic on a chunk of rows is a {@link Kernel}: {@link VectorKernel} when the JVM
+ * has the Vector API, {@link ScalarKernel} otherwise; this class holds the order of the work.
  *
  * <ol>
  *   <li><b>A fused epoch that reads X once.</b> The six steps one by one read X twice (forward,
  *       gradient) and make about six more passes over n-long vectors. {@link #epoch} instead
  *       walks the rows once, {@value #CHUNK} rows at a time: their z (from memory), then their
- *       p, loss and δ (one exponential each), then their share of g while those rows of X are
- *       still in the cache. z, p and δ never go to memory: they are recomputed, with the same
- *       arithmetic and so the same bits, only if someone reads them afterwards (a listener,
- *       the final report) from the weights the epoch started with.</li>
- *   <li><b>One logarithm per {@value #CHUNK} rows for the loss.</b> The stable cross-entropy's
- *       ln(1 + e^−|z|) equals −ln p when z ≥ 0 and −ln(1 − p) when z &lt; 0, and that "likely"
- *       probability is between ½ and 1; so the chunk multiplies them (the product stays above
- *       2^−{@value #CHUNK}, far from underflow) and takes one {@code Math.log} of the product.
- *       {@code Math.log1p}, which plain uses, is not a JIT intrinsic in Java 17 but a call into
- *       native fdlibm, and was half of a large epoch. Each product rounds {@value #CHUNK} times,
- *       so the loss is accurate to about 1e-14 relative, far inside the suite's 1e-10.</li>
+ *       p, loss and δ, then their share of g while those rows of X are still in the cache. z, p
+ *       and δ never go to memory: they are recomputed, with the same arithmetic and so the same
+ *       bits, only if someone reads them afterwards (a listener, the final report) from the
+ *       weights the epoch started with.</li>
  *   <li><b>Several cores for large data.</b> From {@value #PARALLEL_THRESHOLD} input values up,
  *       the rows are cut into one contiguous block per thread and each block runs on its own
  *       core; the gradient and the loss add up one partial sum per block, in block order, so the
@@ -40,17 +35,20 @@ import java.util.function.IntConsumer;
  *       allocate (a few small task objects).</li>
  * </ol>
  *
- * <p>The six steps one by one use the same per-row functions, chunks and block order as the
- * fused epoch, so both give the same bits. What it does not do, measured: split each row's dot
- * product over four independent sums. A row is a chain of only d adds and the processor already
- * overlaps the chains of consecutive rows; the unrolled loop was slower at 100,000×16.
+ * <p>The six steps one by one call the same kernel on the same chunks, in the same block order,
+ * as the fused epoch, so both give the same bits.
  */
 final class FastWorkspace implements Workspace {
     /** Input values (n·d) from which the steps run on several threads. */
     static final long PARALLEL_THRESHOLD = 1 << 17;
 
-    /** Rows per chunk of the fused epoch: 256 rows of 16 features are 32 KB, a level-1 or -2 cache. */
-    static final int CHUNK = 256;
+    /**
+     * Rows per chunk of the fused epoch: 64 rows of 16 features are 8 KB, still in the level-1
+     * cache when the gradient reads them a second time. Measured at 1,000,000×16 on one thread:
+     * 64 was the fastest of 32, 64, 128, 256 and 512 (smaller chunks pay the per-chunk work more
+     * often; larger ones leave the memory idle longer while the chunk is computed).
+     */
+    static final int CHUNK = 64;
 
     /** Worker threads shared by every workspace; daemons, so they never keep the JVM alive. */
     private static final ExecutorService POOL = Executors.newCachedThreadPool(task -> {
@@ -86,7 +84,9 @@ final class FastWorkspace implements Workspace {
     private Loss epochLoss;
     private boolean stale;
 
-    FastWorkspace(Dataset data, int threads) {
+    private final Kernel[] kernels;     // block k's arithmetic on a chunk of rows (a kernel has scratch of its own)
+
+    FastWorkspace(Dataset data, int threads, boolean vectorApi) {
         n = data.rows();
         d = data.features();
         x = data.rowMajor();
@@ -105,6 +105,13 @@ final class FastWorkspace implements Workspace {
         blockG = new double[blocks][d + 1];
         blockLoss = new double[blocks];
         scratch = new double[blocks][3 * CHUNK];
+        // Fewer rows than a vector holds would all take the vector kernel's one-value path, which is
+        // slower than ScalarKernel's (its own e^x against the JIT's Math.exp): the tutorial's 4×1 stays scalar.
+        boolean vectors = vectorApi && n >= VectorKernel.LANES;
+        kernels = new Kernel[blocks];
+        for (int k = 0; k < blocks; k++) {
+            kernels[k] = vectors ? new VectorKernel(x, y, d) : new ScalarKernel(x, y, d);
+        }
         fusedTasks = new Runnable[blocks];
         for (int k = 0; k < blocks; k++) {
             int block = k;
@@ -149,19 +156,16 @@ final class FastWorkspace implements Workspace {
         double[] sums = blockG[k];
         Arrays.fill(sums, 0);
         double[] buffer = scratch[k];
+        Kernel kernel = kernels[k];
         double loss = 0;
         for (int from = start[k]; from < start[k + 1]; from += CHUNK) {
             int to = Math.min(from + CHUNK, start[k + 1]);
             int m = to - from;
-            for (int r = 0; r < m; r++) {
-                buffer[r] = dot(from + r, epochW, epochB);
-            }
-            for (int r = 0; r < m; r++) {
-                buffer[CHUNK + r] = sigma(buffer[r]);
-            }
-            loss += chunkLoss(epochLoss, buffer, 0, buffer, CHUNK, from, m);
+            kernel.scores(from, m, epochW, epochB, buffer, 0);
+            kernel.probabilities(buffer, 0, buffer, CHUNK, m);
+            loss += chunkLoss(kernel, epochLoss, buffer, 0, buffer, CHUNK, from, m);
             deltas(epochLoss, buffer, CHUNK, buffer, 2 * CHUNK, from, m);
-            addGradient(sums, buffer, 2 * CHUNK, from, m);
+            kernel.addGradient(sums, buffer, 2 * CHUNK, from, m);
         }
         blockLoss[k] = loss;
     }
@@ -172,50 +176,23 @@ final class FastWorkspace implements Workspace {
             return;
         }
         stale = false;
-        for (int i = 0; i < n; i++) {
-            z[i] = dot(i, epochW, epochB);
-            p[i] = sigma(z[i]);
-        }
+        kernels[0].scores(0, n, epochW, epochB, z, 0);
+        kernels[0].probabilities(z, 0, p, 0, n);
         deltas(epochLoss, p, 0, delta, 0, 0, n);
     }
 
-    // ---- The per-row arithmetic, shared by the fused epoch and the six steps ----
-
-    /** xᵢ·w + b. */
-    private double dot(int i, double[] weights, double bias) {
-        double sum = 0;
-        int row = i * d;
-        for (int j = 0; j < d; j++) {
-            sum += x[row + j] * weights[j];
-        }
-        return sum + bias;
-    }
-
-    /** σ(z) = 1 / (1 + e^−z), as plain computes it. */
-    private static double sigma(double z) {
-        return 1.0 / (1.0 + Math.exp(-z));
-    }
+    // ---- The losses' arithmetic: cross-entropy's is the kernel's, squared error's is Loss's own ----
 
     /** Σ ℓ over rows from .. from+m−1, with their z at zs[zAt..] and p at ps[pAt..]. */
-    private double chunkLoss(Loss loss, double[] zs, int zAt, double[] ps, int pAt, int from, int m) {
-        if (loss != Loss.CROSS_ENTROPY) {
-            double sum = 0;
-            for (int r = 0; r < m; r++) {
-                sum += loss.of(zs[zAt + r], ps[pAt + r], y[from + r]);
-            }
-            return sum;
+    private double chunkLoss(Kernel kernel, Loss loss, double[] zs, int zAt, double[] ps, int pAt, int from, int m) {
+        if (loss == Loss.CROSS_ENTROPY) {
+            return kernel.crossEntropy(zs, zAt, ps, pAt, from, m);
         }
-        // max(z, 0) − y·z + ln(1 + e^−|z|), with ln(1 + e^−|z|) = −ln(likely), likely = p (z ≥ 0)
-        // or 1 − p (z < 0); one log for the product of the m likely values (each in [½, 1]).
-        double linear = 0;
-        double likely = 1;
+        double sum = 0;
         for (int r = 0; r < m; r++) {
-            double zi = zs[zAt + r];
-            double pi = ps[pAt + r];
-            linear += Math.max(zi, 0) - y[from + r] * zi;
-            likely *= zi >= 0 ? pi : 1 - pi; // a select, not a branch: random signs cost no mispredictions
+            sum += loss.of(zs[zAt + r], ps[pAt + r], y[from + r]);
         }
-        return linear - Math.log(likely);
+        return sum;
     }
 
     /** δ for rows from .. from+m−1, from their p at ps[pAt..], into out[outAt..]. */
@@ -231,53 +208,6 @@ final class FastWorkspace implements Workspace {
         }
     }
 
-    /**
-     * sums[0..d−1] += Σ δᵢ·xᵢ and sums[d] += Σ δᵢ, for rows from .. from+m−1 with δ at ds[dAt..].
-     * Eight columns at a time, each added up over the chunk in a local variable: the processor
-     * keeps eight sums in registers and overlaps their adds, where {@code sums[j] += δᵢ·xᵢⱼ} row
-     * after row would wait for each store to come back from memory (twice as slow, measured).
-     */
-    private void addGradient(double[] sums, double[] ds, int dAt, int from, int m) {
-        double[] x = this.x;
-        int d = this.d;
-        int j = 0;
-        for (; j + 8 <= d; j += 8) {
-            double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
-            for (int r = 0; r < m; r++) {
-                double di = ds[dAt + r];
-                int at = (from + r) * d + j;
-                a0 += di * x[at];
-                a1 += di * x[at + 1];
-                a2 += di * x[at + 2];
-                a3 += di * x[at + 3];
-                a4 += di * x[at + 4];
-                a5 += di * x[at + 5];
-                a6 += di * x[at + 6];
-                a7 += di * x[at + 7];
-            }
-            sums[j] += a0;
-            sums[j + 1] += a1;
-            sums[j + 2] += a2;
-            sums[j + 3] += a3;
-            sums[j + 4] += a4;
-            sums[j + 5] += a5;
-            sums[j + 6] += a6;
-            sums[j + 7] += a7;
-        }
-        for (; j < d; j++) {
-            double a = 0;
-            for (int r = 0; r < m; r++) {
-                a += ds[dAt + r] * x[(from + r) * d + j];
-            }
-            sums[j] += a;
-        }
-        double sumDelta = 0;
-        for (int r = 0; r < m; r++) {
-            sumDelta += ds[dAt + r];
-        }
-        sums[d] += sumDelta;
-    }
-
     // ---- The six steps ----
 
     // z = X·w + b
@@ -285,8 +215,8 @@ final class FastWorkspace implements Workspace {
     public void forward() {
         writeOut();
         eachBlock(k -> {
-            for (int i = start[k]; i < start[k + 1]; i++) {
-                z[i] = dot(i, w, b);
+            for (int from = start[k]; from < start[k + 1]; from += CHUNK) {
+                kernels[k].scores(from, Math.min(CHUNK, start[k + 1] - from), w, b, z, from);
             }
         });
     }
@@ -296,8 +226,8 @@ final class FastWorkspace implements Workspace {
     public void sigmoid() {
         writeOut();
         eachBlock(k -> {
-            for (int i = start[k]; i < start[k + 1]; i++) {
-                p[i] = sigma(z[i]);
+            for (int from = start[k]; from < start[k + 1]; from += CHUNK) {
+                kernels[k].probabilities(z, from, p, from, Math.min(CHUNK, start[k + 1] - from));
             }
         });
     }
@@ -315,7 +245,7 @@ final class FastWorkspace implements Workspace {
         double sum = 0;
         for (int from = start[k]; from < start[k + 1]; from += CHUNK) {
             int m = Math.min(CHUNK, start[k + 1] - from);
-            sum += chunkLoss(blockLossFunction, z, from, p, from, from, m);
+            sum += chunkLoss(kernels[k], blockLossFunction, z, from, p, from, from, m);
         }
         blockLoss[k] = sum;
     }
@@ -347,7 +277,7 @@ final class FastWorkspace implements Workspace {
         double[] sums = blockG[k];
         Arrays.fill(sums, 0);
         for (int from = start[k]; from < start[k + 1]; from += CHUNK) {
-            addGradient(sums, delta, from, from, Math.min(CHUNK, start[k + 1] - from));
+            kernels[k].addGradient(sums, delta, from, from, Math.min(CHUNK, start[k + 1] - from));
         }
     }
 
@@ -379,7 +309,7 @@ final class FastWorkspace implements Workspace {
     // zᵢ = xᵢ·w + b
     @Override
     public double forwardRow(int i) {
-        return dot(i, w, b);
+        return kernels[0].score(i, w, b);
     }
 
     // w −= step·xᵢ,  b −= step
