@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
 import picocli.CommandLine;
 
 /**
@@ -36,7 +37,7 @@ public final class Main {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         int exitCode;
         try {
-            CommandLine cmd = commandLine(verbose);
+            CommandLine cmd = commandLine(verbose, Tinynn.subcommandsFor(args));
             cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
             cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
             exitCode = cmd.execute(args);
@@ -60,9 +61,17 @@ public final class Main {
         System.exit(exitCode);
     }
 
-    /** The configured command line, for the program and for tests. */
+    /** The configured command line with every subcommand, for tests. */
     static CommandLine commandLine(boolean verbose) {
+        return commandLine(verbose, Tinynn.SUBCOMMANDS.values());
+    }
+
+    /** The configured command line with these subcommands (added first: converters and handlers reach only those already there). */
+    static CommandLine commandLine(boolean verbose, Collection<Class<?>> subcommands) {
         CommandLine cmd = new CommandLine(new Tinynn());
+        for (Class<?> subcommand : subcommands) {
+            cmd.addSubcommand(subcommand);
+        }
         // Java's own number parsing drops control characters at either end ("2\n" reads as 2): refuse them.
         CommandLine.ITypeConverter<Double> number = value -> {
             if (value.chars().anyMatch(Character::isISOControl)) {
