@@ -103,8 +103,8 @@ final class Targets {
             targets.add(new Target("fast at 1000000x16 ≤ 1.5× the bandwidth floor (all cores)",
                     num(e.median()) + " vs " + num(f.median()) + " = " + ratio(r),
                     Status.of(r <= 1.5, e.median() - e.error() <= 1.5 * (f.median() + f.error())),
-                    "missed by " + ratio(r / 1.5) + ": the fused epoch reads X once, but its arithmetic per row (d multiply-adds"
-                            + " for z, one exp, d for g) takes " + time((e.median() - f.median()) / 1e6 * Runtime.getRuntime().availableProcessors())
+                    "missed by " + ratio(r / 1.5) + ": the fused epoch reads X once, but its arithmetic per row (z's"
+                            + " multiply-adds and the sum of their lanes, e^x, g's multiply-adds) takes " + time((e.median() - f.median()) / 1e6 * Runtime.getRuntime().availableProcessors())
                             + " per row per core beyond the read: compute-bound, not memory-bound"));
         }
         for (String[] target : new String[][] {{"1000000x16", "2.5"}, {"100000x16", "2"}}) {
@@ -117,8 +117,9 @@ final class Targets {
                 targets.add(new Target("fast ≥ " + target[1] + "× faster than NumPy's best at " + target[0],
                         num(e.median()) + " vs " + num(numpy) + ": " + ratio(faster) + " faster",
                         Status.of(faster >= want, numpy / Math.max(e.median() - e.error(), 1) >= want),
-                        "missed by " + ratio(want / faster) + ": fast's epoch is bound by its per-row arithmetic (one scalar"
-                                + " exp per row; Java 17 does not vectorise Math.exp), NumPy's by its passes over memory"));
+                        "missed by " + ratio(want / faster) + ": fast's epoch is bound by its per-row arithmetic (each"
+                                + " row's dot product ends in a sum of its lanes, one lane at a time), NumPy's by its"
+                                + " passes over memory"));
             }
         }
         results.epoch("fast", "4x1").ifPresent(e -> targets.add(new Target(
@@ -126,7 +127,7 @@ final class Targets {
                 num(e.median()) + " ns", Status.of(e.median() <= FAST_TUTORIAL_BEFORE_NS,
                         e.median() - e.error() <= FAST_TUTORIAL_BEFORE_NS),
                 "slower by " + time(e.median() - FAST_TUTORIAL_BEFORE_NS)
-                        + ": at four rows the epoch is a few dozen operations, and the fused epoch's chunk bookkeeping shows")));
+                        + ": at four rows the epoch is a few dozen operations, and the fused epoch's block and chunk bookkeeping shows")));
     }
 
     /**
