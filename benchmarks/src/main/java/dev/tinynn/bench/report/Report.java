@@ -33,8 +33,8 @@ public final class Report {
         Files.createDirectories(out);
         String machine = args.length > 3 && Files.exists(Path.of(args[3])) ? Files.readString(Path.of(args[3])) : "";
         Files.writeString(out.resolve("report.md"), markdown(results, peers, machine));
-        Charts.timeVsSize(results, peers).ifPresent(c -> Charts.save(c, out.resolve("time-vs-size")));
-        Charts.overhead(results).ifPresent(c -> Charts.save(c, out.resolve("overhead")));
+        Charts.timeVsSize(results, peers).ifPresent(c -> Charts.save(c, out.resolve("time-vs-size.png")));
+        Charts.overhead(results).ifPresent(c -> Charts.save(c, out.resolve("overhead.png")));
         System.out.println("wrote " + out.resolve("report.md") + ", time-vs-size.png, overhead.png");
     }
 
