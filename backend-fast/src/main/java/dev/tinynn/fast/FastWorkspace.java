@@ -4,11 +4,8 @@ import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.spi.Buffer;
 import dev.tinynn.core.spi.Workspace;
+import java.lang.ref.Cleaner;
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
@@ -31,8 +28,9 @@ import java.util.function.IntConsumer;
  *       core; the gradient and the loss add up one partial sum per block, in block order, so the
  *       result does not depend on which thread finishes first (the bits depend only on the
  *       thread count). Below that, handing work to another thread (tens of microseconds) costs
- *       more than it saves, and everything runs on the caller's thread. Only the parallel epochs
- *       allocate (a few small task objects).</li>
+ *       more than it saves, and everything runs on the caller's thread. The other blocks run on
+ *       threads of this workspace's own ({@link Crew}), parked between steps, so that a fused epoch
+ *       allocates nothing on any number of threads; closing the workspace ends them.</li>
  * </ol>
  *
  * <p>The six steps one by one call the same kernel on the same chunks, in the same block order,
@@ -49,13 +47,6 @@ final class FastWorkspace implements Workspace {
      * often; larger ones leave the memory idle longer while the chunk is computed).
      */
     static final int CHUNK = 64;
-
-    /** Worker threads shared by every workspace; daemons, so they never keep the JVM alive. */
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "tinynn-fast");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final int n;          // rows
     private final int d;          // features
@@ -84,6 +75,8 @@ final class FastWorkspace implements Workspace {
     private Loss epochLoss;
     private boolean stale;
 
+    private final Crew crew;            // the threads of blocks 1, 2, …; null with one block
+    private final Cleaner.Cleanable closing; // closes the crew when the workspace is closed or dropped
     private final Kernel[] kernels;     // block k's arithmetic on a chunk of rows (a kernel has scratch of its own)
 
     FastWorkspace(Dataset data, int threads, boolean vectorApi) {
@@ -112,6 +105,8 @@ final class FastWorkspace implements Workspace {
         for (int k = 0; k < blocks; k++) {
             kernels[k] = vectors ? new VectorKernel(x, y, d) : new ScalarKernel(x, y, d);
         }
+        crew = blocks > 1 ? new Crew(blocks - 1) : null;
+        closing = crew == null ? null : Crew.CLEANER.register(this, crew::close);
         fusedTasks = new Runnable[blocks];
         for (int k = 0; k < blocks; k++) {
             int block = k;
@@ -346,7 +341,7 @@ final class FastWorkspace implements Workspace {
         return gb;
     }
 
-    /** Runs {@code block} for every block: block 0 on this thread, the others on the pool. */
+    /** Runs {@code block} for every block: block 0 on this thread, the others on the crew's threads. */
     private void eachBlock(IntConsumer block) {
         if (start.length == 2) {
             block.accept(0);
@@ -360,26 +355,20 @@ final class FastWorkspace implements Workspace {
         eachBlock(tasks);
     }
 
-    /** Runs task k for every block k: task 0 on this thread, the others on the pool. */
+    /** Runs task k for every block k: task 0 on this thread, the others on the crew's threads. */
     private void eachBlock(Runnable[] tasks) {
-        if (tasks.length == 1) {
+        if (crew == null) {
             tasks[0].run();
-            return;
+        } else {
+            crew.run(tasks);
         }
-        Future<?>[] others = new Future<?>[tasks.length - 1];
-        for (int k = 1; k < tasks.length; k++) {
-            others[k - 1] = POOL.submit(tasks[k]);
-        }
-        tasks[0].run();
-        for (Future<?> other : others) {
-            try {
-                other.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a worker thread", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a worker thread failed", e.getCause());
-            }
+    }
+
+    /** Ends the crew's threads, if the rows were split among several. */
+    @Override
+    public void close() {
+        if (closing != null) {
+            closing.clean();
         }
     }
 }

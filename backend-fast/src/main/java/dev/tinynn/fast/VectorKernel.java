@@ -14,9 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <ul>
  *   <li><b>z</b>: each row's dot product {@link #LANES} columns at a time, its lanes then added
- *       up in lane order.</li>
- *   <li><b>p and the loss</b>: {@link #LANES} rows at a time, with an e^x of our own ({@link #exp})
- *       built from adds, multiplies and fused multiply-adds only.</li>
+ *       up in a fixed order.</li>
+ *   <li><b>p and the loss</b>: {@link #LANES} rows at a time, with an e^x of our own
+ *       ({@link #expOfMinusAbs}) built from adds, multiplies, fused multiply-adds and bit shifts only.</li>
  *   <li><b>g</b>: {@link #LANES} columns at a time, four rows in flight so the adds overlap.</li>
  * </ul>
  *
@@ -24,9 +24,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Intel's SVML library once the JIT compiles the loop, but by {@code Math.exp} one lane at a time
  * before it does: the two differ in the last bit for some inputs, so the same training would give
  * different bits depending on how warm the JVM is. Adds, multiplies, fused multiply-adds and bit
- * shifts are exactly rounded by IEEE 754, so {@link #exp} gives the same bits interpreted or
+ * shifts are exactly rounded by IEEE 754 (or exact), so ours gives the same bits interpreted or
  * compiled, one lane or eight ({@link #exp(double)} is the same arithmetic on one double, for the
- * rows that do not fill a vector). It is accurate to 1 ulp (tested against {@code Math.exp}).
+ * values that do not fill a vector). It is within 1 ulp of {@code Math.exp} (tested).
  */
 final class VectorKernel implements Kernel {
     /** The machine's widest vectors, up to 512 bits (8 doubles): {@link #score} adds up at most 8 lanes. */

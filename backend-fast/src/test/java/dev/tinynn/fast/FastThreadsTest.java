@@ -14,6 +14,7 @@ import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.Updates;
 import dev.tinynn.core.spi.Workspace;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The fast backend's threads, set with the system property {@code tinynn.fast.threads}: its
  * several-thread path runs with an explicit count (so a one-core machine runs it too) and agrees
  * with the reference; training gives the same bits every time, whichever thread finishes first;
- * a bad value is refused naming the property and the value. Also: an epoch on one thread allocates nothing.
+ * a bad value is refused naming the property and the value; closing the workspace ends its threads.
+ * Also: an epoch on one thread allocates nothing, and a fused epoch on several threads neither.
  */
 class FastThreadsTest {
     private static final String PROPERTY = "tinynn.fast.threads";
@@ -94,6 +96,21 @@ class FastThreadsTest {
         }
     }
 
+    @Test
+    void closingTheWorkspaceEndsItsThreads() throws InterruptedException {
+        Workspace ws = withThreads("3", () -> Backends.named("fast").open(LARGE));
+        ws.setParameters(new double[LARGE.features()], 0);
+        ws.epoch(Loss.CROSS_ENTROPY, 0.5);
+        List<Thread> crew = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("tinynn-fast-")).toList();
+        assertThat(crew).hasSizeGreaterThanOrEqualTo(2);
+        ws.close();
+        for (Thread thread : crew) {
+            thread.join(10_000);
+        }
+        assertThat(crew).noneMatch(Thread::isAlive);
+    }
+
     @BeforeAll
     static void theAllocationCounterWorks() {
         EpochAllocations.checkTheCounter();
@@ -120,6 +137,19 @@ class FastThreadsTest {
                 EpochAllocations.assertAllocatesNothing("online epochs on " + data.name(), epochs / 10,
                         () -> EpochAllocations.onlineEpochs(ws, data, loss, epochs / 10));
             }
+        }
+    }
+
+    /** The fused epoch hands the other blocks to the workspace's own parked threads: no task objects either. */
+    @Tag(EpochAllocations.TAG)
+    @ParameterizedTest
+    @EnumSource(Loss.class)
+    void aFusedEpochOnSeveralThreadsAllocatesNothing(Loss loss) {
+        try (Workspace ws = withThreads("2", () -> Backends.named("fast").open(LARGE))) {
+            ws.setParameters(new double[LARGE.features()], 0);
+            EpochAllocations.batchEpochs(ws, loss, 2_000);
+            EpochAllocations.assertAllocatesNothing("batch epochs on two threads", 500,
+                    () -> EpochAllocations.batchEpochs(ws, loss, 500));
         }
     }
 }
