@@ -34,6 +34,9 @@ final class Crew implements AutoCloseable {
 
     /** Runs task k for every k: task 0 on this thread, the others on the workers; returns when all are done. */
     void run(Runnable[] stepTasks) {
+        if (closed) { // its workers are gone: waiting for them would never end
+            throw new IllegalStateException("this workspace is closed; open a new one");
+        }
         caller = Thread.currentThread();
         failure = null;
         tasks = stepTasks;

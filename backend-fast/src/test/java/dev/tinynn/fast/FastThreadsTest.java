@@ -109,6 +109,8 @@ class FastThreadsTest {
             thread.join(10_000);
         }
         assertThat(crew).noneMatch(Thread::isAlive);
+        assertThatThrownBy(() -> ws.epoch(Loss.CROSS_ENTROPY, 0.5)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     @BeforeAll
