@@ -80,7 +80,10 @@ final class Crew implements AutoCloseable {
         }
     }
 
-    /** Lets the workers end (each after its current task, if any). */
+    /**
+     * Lets the workers end (each after its current task, if any). Not during a step: a workspace is
+     * used by one thread at a time, and its close comes after its last epoch.
+     */
     @Override
     public void close() {
         closed = true;

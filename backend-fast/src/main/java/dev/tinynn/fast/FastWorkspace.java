@@ -27,7 +27,7 @@ import java.util.function.IntConsumer;
  *       the rows are cut into one contiguous block per thread and each block runs on its own
  *       core; the gradient and the loss add up one partial sum per block, in block order, so the
  *       result does not depend on which thread finishes first (the bits depend only on the
- *       thread count). Below that, handing work to another thread (tens of microseconds) costs
+ *       thread count and the kernel: scalar, or vector of 4 or 8 lanes). Below that, handing work to another thread (tens of microseconds) costs
  *       more than it saves, and everything runs on the caller's thread. The other blocks run on
  *       threads of this workspace's own ({@link Crew}), parked between steps, so that a fused epoch
  *       allocates nothing on any number of threads; closing the workspace ends them.</li>

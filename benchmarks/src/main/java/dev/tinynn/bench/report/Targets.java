@@ -118,7 +118,7 @@ final class Targets {
                         num(e.median()) + " vs " + num(numpy) + ": " + ratio(faster) + " faster",
                         Status.of(faster >= want, numpy / Math.max(e.median() - e.error(), 1) >= want),
                         "missed by " + ratio(want / faster) + ": fast's epoch is bound by its per-row arithmetic (each"
-                                + " row's dot product ends in a sum of its lanes, one lane at a time), NumPy's by its"
+                                + " row's dot product ends in its lanes, extracted and added one by one in a fixed order), NumPy's by its"
                                 + " passes over memory"));
             }
         }
@@ -159,8 +159,7 @@ final class Targets {
         return Optional.of(new Target(backend + " epoch allocates 0 B/op beyond JMH's own per-iteration share",
                 worst.length() == 0 ? "0 at every size" : "0 where an iteration has many epochs; " + worst,
                 Status.of(met, false),
-                backend.equals("fast") ? "a parallel epoch hands each extra core its block through the thread pool,"
-                        + " a few small task objects per epoch" : "allocation beyond JMH's share at the sizes listed"));
+                backend.equals("fast") ? "the parallel epoch's hand-off of each extra core's block allocates" : "allocation beyond JMH's share at the sizes listed"));
     }
 
     static void markdown(List<Target> targets, StringBuilder md) {
