@@ -1,6 +1,7 @@
 package dev.tinynn.core.spi;
 
 import dev.tinynn.core.Dataset;
+import dev.tinynn.core.NetworkShape;
 
 /**
  * A linear-algebra library that can run the neuron's arithmetic, found at run time with
@@ -28,4 +29,15 @@ public interface Backend {
      * so that training allocates nothing more. The weights start at zero.
      */
     Workspace open(Dataset data);
+
+    /**
+     * Copies the data into this backend's own storage and allocates every buffer a network of
+     * this shape needs for a batch epoch over all rows and for an online step on one row, so that
+     * training allocates nothing more. Every weight and bias starts at zero; all rows are selected.
+     *
+     * @throws IllegalArgumentException if the shape's inputs are not the data's features
+     */
+    default NetworkWorkspace openNetwork(Dataset data, NetworkShape shape) {
+        throw new UnsupportedOperationException("the " + name() + " backend cannot train a network yet");
+    }
 }
