@@ -25,13 +25,17 @@ async function update() {
   };
   svg.onpointerup = () => { dragging = false; };
   T.table(T.$('#rows tbody'), page.rows, r => [r.hours, r.z, r.p, T.el('td', {class: 'text', text: r.decision})]);
-  T.$('#rows tbody').querySelectorAll('tr').forEach((tr, i) => tr.classList.toggle('flip', page.rows[i].decision !== page.rows[i].atHalf));
+  T.$('#rows tbody').querySelectorAll('tr').forEach((tr, i) => {
+    tr.classList.toggle('flip', page.rows[i].decision !== page.rows[i].atHalf);
+    tr.hidden = page.rows[i].exercise && !T.answered.has('p3');   // the exercise's student, after the answer
+  });
 }
 T.$('#z').value = T.state('z', '0');
 T.$('#threshold').value = T.state('threshold', '0.5');
 T.$('#z').addEventListener('input', update);
 T.$('#threshold').addEventListener('input', update);
 T.exercise(T.$('#check'), T.$('#feedback'), 'p3', () => (document.querySelector('input[name=p3]:checked') || {}).value || '');
+document.addEventListener('answered', update);
 T.backends();
 update();
 T.cell(T.$('#cell'), 3);

@@ -142,11 +142,10 @@ const T = (() => {
       let attempt = 1;
       check.addEventListener('click', async () => {
         const chosen = set.querySelector('input:checked');
-        if (!chosen) { feedback.textContent = 'Pick an answer first.'; return; }
-        const r = await post('/api/check', {exercise: key, question: i, answer: chosen.value, attempt, backend: backend()});
+        const r = await post('/api/check', {exercise: key, question: i, answer: chosen ? chosen.value : '', attempt, backend: backend()});
         show(feedback, r);
-        if (r.right || attempt >= 2) { check.disabled = true; set.querySelectorAll('input').forEach(x => x.disabled = true); }
-        attempt++;
+        if (r.done) { check.disabled = true; set.querySelectorAll('input').forEach(x => x.disabled = true); }
+        if (r.counted) attempt++;
       });
       set.append(check, feedback);
       root.append(set);
@@ -157,14 +156,22 @@ const T = (() => {
     feedback.className = 'feedback ' + (r.right ? 'right' : 'wrong');
     feedback.dataset.right = r.right;
   }
-  // A one-answer exercise: answer() gives the learner's answer; one retry, then the answer.
+  // A one-answer exercise: answerOf() gives the learner's answer. The server grades it (one retry,
+  // then the answer; "abc" or nothing is not an attempt). Once done, what was kept back until the
+  // answer ([data-after=KEY]) is shown and an 'answered' event tells the page.
+  const answered = new Set();
   function exercise(button, feedback, key, answerOf) {
     let attempt = 1;
     button.addEventListener('click', async () => {
       const r = await post('/api/check', {exercise: key, answer: answerOf(), attempt, backend: backend()});
       show(feedback, r);
-      if (r.right || attempt >= 2) button.disabled = true;
-      attempt++;
+      if (r.counted) attempt++;
+      if (r.done) {
+        button.disabled = true;
+        answered.add(key);
+        document.querySelectorAll(`[data-after="${key}"]`).forEach(n => { n.hidden = false; });
+        document.dispatchEvent(new CustomEvent('answered', {detail: key}));
+      }
     });
   }
 
@@ -193,5 +200,5 @@ const T = (() => {
     return {go, stop};
   }
 
-  return {params, state, setState, backend, get, post, fmt, el, $, fill, table, chart, svgEl, backends, cell, quiz, exercise, player, show};
+  return {params, state, setState, backend, get, post, fmt, el, $, fill, table, chart, svgEl, backends, cell, quiz, exercise, answered, player, show};
 })();
