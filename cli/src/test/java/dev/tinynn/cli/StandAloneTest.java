@@ -123,6 +123,8 @@ class StandAloneTest {
             assertThat(words(browser.get(n - 1))).as("browser page %d", n).doesNotContainPattern(theTutorial);
             assertThat(get("/api/page/" + n + "?backend=plain")).as("page %d's numbers and quiz", n)
                     .doesNotContainPattern(theTutorial);
+            assertThat(get("/api/sample/" + n + "?backend=plain")).as("page %d's code cell", n)
+                    .doesNotContainPattern(theTutorial);
         }
         assertThat(terminal).as("the terminal's pages").doesNotContainPattern(theTutorial);
         for (Book.PageText page : Book.pages()) {
