@@ -83,7 +83,7 @@ final class Quizzes {
         try {
             given = Double.parseDouble(answer.trim().replace('−', '-'));
         } catch (NumberFormatException e) {
-            return reply(false, "Type a number, such as 0.5 or -2.");
+            return Map.of("right", false, "counted", false, "text", "Type a number, such as 0.5 or -2.");
         }
         if (Math.abs(given - z) < 1e-9) {
             return reply(true, "Right: raw = hours·w + b = 2·1.0 + (−1) = " + num(z) + ". The weight counts the "
