@@ -1,6 +1,6 @@
 package dev.tinynn.cli;
 
-import dev.tinynn.tutorial.TutorialLoss;
+import dev.tinynn.lesson.TutorialLoss;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tinynn.core.Dataset;

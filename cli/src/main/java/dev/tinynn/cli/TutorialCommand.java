@@ -1,8 +1,9 @@
 package dev.tinynn.cli;
 
 import dev.tinynn.core.spi.Backend;
-import dev.tinynn.tutorial.Prompt;
-import dev.tinynn.tutorial.Tutorial;
+import dev.tinynn.lesson.NumberExercise;
+import dev.tinynn.terminal.Prompt;
+import dev.tinynn.terminal.Tutorial;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -27,20 +28,21 @@ import picocli.CommandLine.Spec;
         description = {
             "Walks the seven pages of \"Build a Tiny Neural Network by Hand\": each idea in a few sentences, "
                     + "shown with numbers computed live, every one checkable on paper.",
-            "When stdin is a terminal it asks the exercises (page 2: a raw score; page 4: order the training "
-                    + "steps; page 5: two numbers and a quiz; page 7: a quiz) and waits between pages. Without a terminal it skips them with a note, unless --answers gives "
+            "When stdin is a terminal it asks the exercises (page 2: a raw score; page 3: a decision; page 4: "
+                    + "order the training steps; page 5: two numbers and a quiz; page 7: a quiz) and waits between pages. Without a terminal it skips them with a note, unless --answers gives "
                     + "the answers."},
         footer = {
             "",
             "--answers: one per exercise, KEY=LIST, commas or spaces between the items:",
-            "  raw2=0.5        page 2: the raw score at 2 hours with w = 1.0, b = -1 (a number)",
+            "  raw2=0.5        page 2: the raw score at 2 hours with w = 1, b = -1 (a number)",
+            "  p3=b            page 3: Pass (a) or Fail (b) at 2.5 hours with w = 0.5, b = -1",
             "  order=2,4,1,3   page 4: the card numbers (1 to 4) in the order the steps happen",
             "  p25=0.5         page 5: p at 2.5 hours with w = 1.2, b = -2.1 (a number)",
             "  w5=4.4          page 5: w after retraining with the row (5, 1) (a number)",
             "  q5=a,c,b        page 5's quiz: one letter (a to c) per question, 3 questions",
             "  q7=b,a,c        page 7's final quiz: the same",
             "(These examples are not the right answers.) Each answer is explained, right or wrong; a number",
-            "within 0.005 of the answer counts as right. In a terminal a wrong answer gets a hint and one more try.",
+            "within " + NumberExercise.TOLERANCE + " of the answer counts as right. In a terminal a wrong answer gets a hint and one more try.",
             "",
             "Examples:",
             "  tinynn tutorial                   all seven pages",
@@ -58,7 +60,8 @@ public final class TutorialCommand implements Callable<Integer> {
     BackendOption backendOption;
 
     @Option(names = "--answers", paramLabel = "KEY=LIST",
-            description = "Answers for an exercise, so it runs without a terminal: order=…, q5=…, q7=… "
+            description = "Answers for an exercise, so it runs without a terminal: raw2=…, p3=…, order=…, p25=…, "
+                    + "w5=…, q5=…, q7=… "
                     + "(format below). Repeat for each exercise.")
     Map<String, String> answers = new LinkedHashMap<>();
 

@@ -1,7 +1,6 @@
 package dev.tinynn.text;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
+import dev.tinynn.lesson.Num;
 
 /** How numbers are written for people: enough digits to recompute by hand, no noise. */
 public final class Numbers {
@@ -9,30 +8,19 @@ public final class Numbers {
     private Numbers() {
     }
 
-    /**
-     * At most ten significant digits, trailing zeros dropped: 0.5249791875, 1, −0.6, 2.44266217.
-     * Whole numbers print without a decimal point; very large or small ones in scientific notation.
-     */
+    /** {@link Num#num(double)}: at most ten significant digits, the tutorial's one way of writing a number. */
     public static String num(double v) {
-        return num(v, 10);
+        return Num.num(v);
     }
 
-    /** Like {@link #num(double)}, with at most {@code digits} significant digits. */
+    /** {@link Num#num(double, int)}. */
     public static String num(double v, int digits) {
-        if (!Double.isFinite(v)) {
-            return Double.toString(v);
-        }
-        if (v == 0) {
-            return "0";
-        }
-        BigDecimal rounded = new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros();
-        double magnitude = Math.abs(v);
-        return magnitude >= 1e-6 && magnitude < 1e15 ? rounded.toPlainString() : rounded.toString();
+        return Num.num(v, digits);
     }
 
-    /** A number that follows an operator: negative ones in parentheses, (−3.2). */
+    /** {@link Num#signed}: a number that follows an operator, negative ones in parentheses, (-3.2). */
     public static String signed(double v) {
-        return v < 0 ? "(" + num(v) + ")" : num(v);
+        return Num.signed(v);
     }
 
     /** Every digit a double holds (the shortest text that reads back as the same double). */

@@ -24,7 +24,7 @@ class ExercisesTest {
         Learner learner = new Learner("3", "1.0");
         String out = flat(interactive(learner, "--page", "2"));
         assertThat(out).containsPattern("1\\s+2·1 \\+ -1 = \\?\\s+← the exercise below")
-                .contains("Exercise: with w = 1 and b = -1, what is the raw score at 2 hours? (a number; within 0.005"
+                .contains("Exercise: With w = 1 and b = -1, what is the raw score at 2 hours? (a number; within 0.005"
                         + " counts as right)")
                 .contains("Not yet. Hint: multiply the hours by w, then add b (b is negative). One more try.")
                 .contains("Right. Raw = hours·w + b = 2·1 + (-1) = 1.");
@@ -39,7 +39,7 @@ class ExercisesTest {
 
     @Test
     void page5AsksPAt25HoursAndTheRetrainedWeight() {
-        Learner learner = new Learner("0.711", "4.32", "4.3208", "b", "a", "c");
+        Learner learner = new Learner("0.711", "b", "a", "c", "4.32");
         String out = flat(interactive(learner, "--page", "5"));
         assertThat(out).containsPattern("2.5\\s+\\?\\s+\\?\\s+← the exercise below")
                 .contains("Right. z = 1.2·2.5 − 2.1 = 0.9, p = 1 / (1 + e^(−0.9)) = 0.7109495026, Pass.")
@@ -52,7 +52,7 @@ class ExercisesTest {
 
     @Test
     void aWrongQuizAnswerGetsAHintAndOneMoreTry() {
-        Learner learner = new Learner("0.711", "4.32", "a", "b", "a", "a", "c");
+        Learner learner = new Learner("0.711", "a", "b", "a", "a", "c", "4.32");
         String out = flat(interactive(learner, "--page", "5"));
         assertThat(out).contains("Not yet. Hint: what does the neuron have for a new student, and what does it lack?"
                 + " Only the steps that need no label can run. One more try.")
@@ -65,13 +65,13 @@ class ExercisesTest {
     void theOrderingExerciseGivesAHintAndOneMoreTry() {
         Learner learner = new Learner("4321", "3412");
         String out = flat(interactive(learner, "--page", "4"));
-        assertThat(out).contains("Not yet. Hint: step 1 is not card 4. What does each step need that an earlier one"
-                + " makes? One more try.").contains("Right. First the forward pass makes p");
+        assertThat(out).contains("Not yet. Hint: step 1 is not “Loss: how wrong p is, (y − p)²”. What does each step"
+                + " need that an earlier one makes? One more try.").contains("Right. First the forward pass makes p");
     }
 
     @Test
     void noQuizOptionRepeatsANumberPrintedJustAboveIt() {
-        Cli cli = Cli.run("tutorial", "--answers", "raw2=1", "--answers", "order=3,4,1,2", "--answers", "p25=0.711",
+        Cli cli = Cli.run("tutorial", "--answers", "raw2=1", "--answers", "p3=a", "--answers", "order=3,4,1,2", "--answers", "p25=0.711",
                 "--answers", "w5=4.3208", "--answers", "q5=b,a,c", "--answers", "q7=a,c,b");
         List<String> lines = cli.out().lines().toList();
         Pattern option = Pattern.compile("^\\s+[abc]\\) (.*)$");
@@ -90,7 +90,7 @@ class ExercisesTest {
                         .doesNotContain(numbers.group());
             }
         }
-        assertThat(checked).isEqualTo(18);
+        assertThat(checked).isEqualTo(20);
     }
 
     @Test

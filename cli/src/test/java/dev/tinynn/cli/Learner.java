@@ -2,7 +2,7 @@ package dev.tinynn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tinynn.tutorial.Prompt;
+import dev.tinynn.terminal.Prompt;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayDeque;

@@ -3,7 +3,7 @@ package dev.tinynn.cli;
 import static dev.tinynn.cli.Learner.interactive;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tinynn.tutorial.Tutorial;
+import dev.tinynn.terminal.Tutorial;
 import dev.tinynn.cli.Cli;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the tutorial prints), the exercises with right and wrong answers, and the error cases.
  */
 class TutorialCommandTest {
-    private static final String[] RIGHT = {"--answers", "raw2=1", "--answers", "order=3,4,1,2", "--answers",
+    private static final String[] RIGHT = {"--answers", "raw2=1", "--answers", "p3=a", "--answers", "order=3,4,1,2", "--answers",
         "p25=0.711", "--answers", "w5=4.3208", "--answers", "q5=b,a,c", "--answers", "q7=a,c,b"};
 
     /** The whole tutorial, run once with the right answers. */
@@ -109,10 +109,13 @@ class TutorialCommandTest {
                 .containsPattern("\\s999\\s+0.02503895757\\s+\\(the last epoch\\)")
                 .contains("It learned w = 4.301868546, b = -10.50801156")
                 .contains("hours = −b / w = 2.44266217")
-                .containsPattern("tutorial: Σ\\(p − y\\)·x, Σ\\(p − y\\)\\s+-1.257274627\\s+0.2479433617\n")
+                // the same first step with three learning rates
+                .containsPattern("0.01\\s+0.09475020813\\s+-0.005249791875\\s+0.2756031473\\s+0.2728601577\n")
+                .containsPattern("\\s1\\s+-0.4249791875\\s+-0.5249791875\\s+0.2756031473\\s+0.07778141321\n")
+                .containsPattern("update used: Σ\\(p − y\\)·x, Σ\\(p − y\\)\\s+-1.257274627\\s+0.2479433617\n")
                 .containsPattern("cross-entropy gradient \\(plain\\)\\s+-1.257274627\\s+0.2479433617\\s+the same")
                 .containsPattern("squared-error gradient \\(plain\\)\\s+-0.5893366314\\s+0.1331191832");
-        // The loss every 100 epochs, as the tutorial's loop prints it, and the last epoch.
+        // The loss every 100 epochs, as the loop prints it, and the last epoch.
         Matcher epochs = Pattern.compile("\n\\s+(\\d+)\\s+\\d\\.\\d+(?:\\s+\\(the last epoch\\))?\n").matcher(page);
         List<Integer> printed = new ArrayList<>();
         int from = 0;
@@ -147,7 +150,8 @@ class TutorialCommandTest {
                 .containsPattern("epoch 1\\s+1.754718887\\s+1.552298417\n")
                 .containsPattern("epoch 2\\s+1.737184756\\s+1.97854038\n")
                 .containsPattern("epoch 999\\s+0.004024006924\\s+0.00465900262\n")
-                .contains("the tab's w1 = 0.1 − 0.1·(0.2928801384) = 0.07071198616; tinynn with lr 0.4: w1 =")
+                .satisfies(page -> assertThat(flat(page))
+                        .contains("summed, w1 = 0.1 − 0.1·(0.2928801384) = 0.07071198616; tinynn with lr 0.4: w1 ="))
                 .containsPattern("online, 0.1, 0.1, 0\\s+9.513711269\\s+-3.13932505\\s+-3.16325908\\s+6.37438622\\s+-15.72055928")
                 .containsPattern("online, 1.1, -0.9, 4\\s+10.51371127\\s+-4.13932505\\s+0.8367409203\\s+6.37438622\\s+-15.72055928")
                 .containsPattern("batch, 0.1, 0.1, 0\\s+8.951664356\\s+-2.969628227\\s+-2.980323146\\s+5.98203613\\s+-14.85883605");
@@ -175,7 +179,7 @@ class TutorialCommandTest {
 
     @Test
     void rightAnswersAreExplained() {
-        assertThat(page(4)).contains("your order (from --answers): 3, 4, 1, 2")
+        assertThat(page(4)).contains("your answer (from --answers order): 3, 4, 1, 2")
                 .contains("Right. First the forward pass makes p");
         assertThat(page(5)).contains("Right. Inference is the forward pass alone. With w = 4.301868546, b = "
                 + "-10.50801156: z =").contains("3 of 3 right.");
@@ -187,15 +191,19 @@ class TutorialCommandTest {
         Cli cli = Cli.run("tutorial", "--answers", "order=4,3,1,2", "--answers", "q5=a c c", "--answers", "q7=bac");
         assertThat(cli.exitCode()).isZero();
         assertThat(flat(cli.out()))
-                .contains("Not quite. Step 1 is card 3 (forward pass: z = w·hours + b, p = σ(z)), not card 4: "
-                        + "nothing can be measured")
-                .contains("The order is 3, 4, 1, 2: first the forward pass makes p; the loss measures")
+                .contains("Not quite. Step 1 is “Forward pass: z = w·hours + b, p = σ(z)”, not “Loss: how wrong p"
+                        + " is, (y − p)²”: nothing can be measured")
+                .contains("The order is forward pass, loss, update weight and bias, repeat. First the forward pass"
+                        + " makes p; the loss measures")
                 .contains("Not quite. The loss needs the label y")
-                .contains("The answer is b: Inference is the forward pass alone.")
+                .contains("The answer is “the forward pass alone: z = w·hours + b, then p = σ(z)”. Inference is the"
+                        + " forward pass alone.")
                 .contains("1 of 3 right.")
                 .contains("Not quite. Multiplying the input is the weight's job")
-                .contains("The answer is a: z = w·hours + b: changing b moves z")
-                .contains("The answer is b: ∂ℓ/∂p · ∂p/∂z = p − y for cross-entropy")
+                .contains("The answer is “it shifts the raw output independently of the input”. z = w·hours + b:"
+                        + " changing b moves z")
+                .contains("The answer is “cross-entropy, −[y·ln p + (1 − y)·ln(1 − p)]”. For cross-entropy the"
+                        + " chain's first two factors multiply to exactly p − y")
                 .contains("0 of 3 right.");
     }
 
@@ -206,10 +214,11 @@ class TutorialCommandTest {
         assertThat(cli.out().lines().filter(line -> line.contains("exercise skipped")))
                 .containsExactly(
                         "  (exercise skipped: no terminal to type into; answer it with --answers raw2=0.5, see --help)",
+                        "  (exercise skipped: no terminal to type into; answer it with --answers p3=b, see --help)",
                         "  (exercise skipped: no terminal to type into; answer it with --answers order=2,4,1,3, see --help)",
                         "  (exercise skipped: no terminal to type into; answer it with --answers p25=0.5, see --help)",
-                        "  (exercise skipped: no terminal to type into; answer it with --answers w5=4.4, see --help)",
                         "  (exercise skipped: no terminal to type into; answer it with --answers q5=a,c,b, see --help)",
+                        "  (exercise skipped: no terminal to type into; answer it with --answers w5=4.4, see --help)",
                         "  (exercise skipped: no terminal to type into; answer it with --answers q7=b,a,c, see --help)");
         assertThat(cli.out()).doesNotContain("your answer").contains("1.015520335").contains("9.513711269");
     }
@@ -244,8 +253,9 @@ class TutorialCommandTest {
         "--page=0                   | --page must be 1 to 7, got 0",
         "--page=two                 | --page: 'two' is not a whole number; write the page's number, 1 to 7",
         "--backend=cuda             | unknown backend 'cuda'; available: ",
-        "--answers=q6=a,b,c         | --answers: unknown exercise 'q6'; use raw2 (page 2), order (page 4), p25, w5, q5 (page 5) or q7 (page 7)",
-        "--answers=p25=0,71         | --answers p25=0,71: '0,71' is not a number; write it with digits and a point, such as 0.75",
+        "--answers=q6=a,b,c         | --answers: unknown exercise 'q6'; use raw2 (page 2), p3 (page 3), order (page 4), p25, w5, q5 (page 5) or q7 (page 7)",
+        "--answers=p25=0,71         | --answers p25=0,71: '0,71' is not a number; type a number with digits and a point, such as 0.75",
+        "--answers=p3=c             | --answers p3=c: give one letter, a to b",
         "--answers=q5=a,b           | --answers q5=a,b: give 3 letters a to c, one per question",
         "--answers=q7=a,b,d         | --answers q7=a,b,d: give 3 letters a to c",
         "--answers=order=1,1,2,3    | --answers order=1,1,2,3: give the card numbers 1 to 4, each once",
@@ -277,13 +287,13 @@ class TutorialCommandTest {
 
     @Test
     void inATerminalTheQuizAsksOneQuestionAtATime() {
-        // p at 2.5 hours, the retrained w, then the quiz: B (right), z (not a letter) and a (right), b twice (wrong)
-        Learner learner = new Learner("0.711", "4.32", "B", "z", "a", "b", "b");
+        // p at 2.5 hours, then the quiz: B (right), z (not a letter) and a (right), b twice (wrong); the retrained w
+        Learner learner = new Learner("0.711", "B", "z", "a", "b", "b", "4.32");
         String out = interactive(learner, "--page", "5");
         assertThat(learner.asked).hasSize(7);
-        assertThat(learner.asked.get(4)).contains("give one letter, a to c");
-        assertThat(out).contains("Quiz (3 questions: type a letter)").contains("2 of 3 right.")
-                .contains("The answer is c: The neuron already gave 5 hours p = 0.9999833208");
+        assertThat(learner.asked.get(3)).contains("give one letter, a to c");
+        assertThat(out).contains("Quiz (3 questions: type a letter)").contains("2 of 3 right.");
+        assertThat(flat(out)).contains("The answer is “it barely moves”. The neuron already gave 5 hours p = 0.9999833208");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.tinynn.web;
 
+import dev.tinynn.lesson.Num;
+
 import java.util.List;
 import java.util.Map;
 
@@ -32,16 +34,16 @@ final class TrainLimits {
      * @throws OutOfRange naming the field and the range
      */
     static void check(Map<String, List<String>> params) {
-        Double lr = given(params, "lr", "a learning rate", "a number from " + Quizzes.num(MIN_LEARNING_RATE)
-                + " to " + Quizzes.num(MAX_LEARNING_RATE));
+        Double lr = given(params, "lr", "a learning rate", "a number from " + Num.num(MIN_LEARNING_RATE)
+                + " to " + Num.num(MAX_LEARNING_RATE));
         if (lr != null && !(lr >= MIN_LEARNING_RATE && lr <= MAX_LEARNING_RATE)) {
-            throw new OutOfRange("lr", "The learning rate must be from " + Quizzes.num(MIN_LEARNING_RATE)
-                    + " to " + Quizzes.num(MAX_LEARNING_RATE) + "; " + Quizzes.num(lr) + " is out of range.");
+            throw new OutOfRange("lr", "The learning rate must be from " + Num.num(MIN_LEARNING_RATE)
+                    + " to " + Num.num(MAX_LEARNING_RATE) + "; " + Num.num(lr) + " is out of range.");
         }
         Double epochs = given(params, "epochs", "a number of epochs", "a whole number from " + MIN_EPOCHS + " to " + MAX_EPOCHS);
         if (epochs != null && !(epochs >= MIN_EPOCHS && epochs <= MAX_EPOCHS && epochs == Math.rint(epochs))) {
             throw new OutOfRange("epochs", "The number of epochs must be a whole number from " + MIN_EPOCHS + " to "
-                    + MAX_EPOCHS + "; " + Quizzes.num(epochs) + " is not.");
+                    + MAX_EPOCHS + "; " + Num.num(epochs) + " is not.");
         }
     }
 

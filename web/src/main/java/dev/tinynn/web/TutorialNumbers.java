@@ -16,6 +16,9 @@ import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.Updates;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.lesson.Demos;
+import dev.tinynn.lesson.Examples;
+import dev.tinynn.lesson.Exercises;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +28,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every number the pages show, computed on request by core and the chosen backend: the pages
  * never compute or hard-code a tutorial number themselves. Each method answers one page (or the
- * training endpoint) with a JSON-ready map. The page's own settings (the tutorial's w = 0.1, the
- * example neurons of pages 2, 3 and 5) are the same as the terminal tutorial's.
+ * training endpoint) with a JSON-ready map. The pages' settings (the start w = 0.1, the example
+ * neurons of pages 2, 3 and 5, …) are the tutorial content's {@link Examples}, as the terminal's are.
  */
 final class TutorialNumbers {
-    /** The tutorial's starting weight (each input) and bias. */
-    static final double START_W = 0.1;
-    static final double START_B = 0;
+    /** Where training starts: w (each input) and b. */
+    static final double START_W = Examples.START_W;
+    static final double START_B = Examples.START_B;
     /** The most epochs one request may train: enough for every page, small enough to answer at once. */
     static final int MAX_EPOCHS = TrainLimits.MAX_EPOCHS;
     /** The backends page 6 shows as tabs, with the library each uses (as docs/side-by-side.md). */
@@ -62,12 +65,13 @@ final class TutorialNumbers {
         Backend backend = backend(params);
         return switch (n) {
             case 1 -> problem(backend);
-            case 2 -> neuron(backend, number(params, "hours", 2), number(params, "w", 0.5), number(params, "b", -1));
-            case 3 -> sigmoid(backend, number(params, "z", 0), number(params, "threshold", Decision.DEFAULT_THRESHOLD));
+            case 2 -> neuron(backend, number(params, "hours", Examples.Neuron.HOURS),
+                    number(params, "w", Examples.Neuron.WEIGHTS[0]), number(params, "b", Examples.Neuron.BIAS));
+            case 3 -> sigmoid(backend, number(params, "z", 0), number(params, "threshold", Examples.Sigmoid.CUT_OFF));
             case 4 -> loss(backend);
             case 5 -> check(backend);
             case 6 -> twoInputs();
-            case 7 -> backprop(backend, (int) number(params, "row", 3));
+            case 7 -> backprop(backend, (int) number(params, "row", Examples.Backprop.ROW + 1));
             default -> throw new IllegalArgumentException("there are pages 1 to 7");
         };
     }
@@ -84,18 +88,25 @@ final class TutorialNumbers {
         return Map.of("backend", backend.name(), "w", START_W, "b", START_B, "rows", rows);
     }
 
-    /** Page 2: raw = hours·w + b for the learner's numbers, and for the page's three neurons. */
+    /**
+     * Page 2: raw = hours·w + b for the learner's numbers, and for the page's three neurons; the one
+     * whose raw score is the exercise is marked {@code exercise}, to be shown after the answer.
+     */
     Map<String, Object> neuron(Backend backend, double hours, double w, double b) {
         List<Map<String, Object>> neurons = new ArrayList<>();
-        for (double each : new double[] {0.5, 1.0, 0.2}) {
-            neurons.add(Map.of("w", each, "z", forward(backend, 2, each, -1)[0]));
+        for (double each : Examples.Neuron.WEIGHTS) {
+            neurons.add(Map.of("w", each, "z", forward(backend, Examples.Neuron.HOURS, each, Examples.Neuron.BIAS)[0],
+                    "exercise", each == Examples.Neuron.EXERCISE_WEIGHT));
         }
         double[] zp = forward(backend, hours, w, b);
         return Map.of("backend", backend.name(), "hours", hours, "w", w, "b", b, "z", zp[0], "p", zp[1],
                 "neurons", neurons);
     }
 
-    /** Page 3: the sigmoid's curve, the point at z, and the decisions of w = 0.5, b = −1 at a threshold. */
+    /**
+     * Page 3: the sigmoid's curve, the point at z, and the decisions of the page's neuron at a
+     * threshold; the student whose decision is the exercise is marked {@code exercise}.
+     */
     Map<String, Object> sigmoid(Backend backend, double z, double threshold) {
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("the threshold must be between 0 and 1, got " + threshold);
@@ -111,35 +122,52 @@ final class TutorialNumbers {
         for (int k = 0; k < points; k++) {
             line.add(new double[] {curve.z()[k], curve.p()[k]});
         }
-        double[] hours = {1, 2, 2.5, 3, 4};
+        double[] hours = Examples.Sigmoid.HOURS;
         double[][] x = new double[hours.length][];
         for (int i = 0; i < hours.length; i++) {
             x[i] = new double[] {hours[i]};
         }
         Pass students = Pass.at(backend, Dataset.of("students", List.of("hours"), x, new double[hours.length]),
-                new double[] {0.5}, -1, Loss.CROSS_ENTROPY);
+                new double[] {Examples.Sigmoid.W}, Examples.Sigmoid.B, Loss.CROSS_ENTROPY);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < hours.length; i++) {
             double p = students.p()[i];
             rows.add(Map.of("hours", hours[i], "z", students.z()[i], "p", p,
                     "decision", Decision.of(p, threshold).toString(),
-                    "atHalf", Decision.of(p, Decision.DEFAULT_THRESHOLD).toString()));
+                    "atHalf", Decision.of(p, Examples.Sigmoid.CUT_OFF).toString(),
+                    "exercise", hours[i] == Examples.Sigmoid.EXERCISE_HOURS));
         }
         double[] point = forward(backend, z, 1, 0);
-        return Map.of("backend", backend.name(), "curve", line, "z", z, "p", point[1], "threshold", threshold,
-                "w", 0.5, "b", -1.0, "rows", rows);
+        Map<String, Object> page = ordered("backend", backend.name(), "curve", line, "z", z, "p", point[1],
+                "threshold", threshold, "w", Examples.Sigmoid.W, "b", Examples.Sigmoid.B, "rows", rows);
+        // The stricter cut-off's two students, for the words after the exercise.
+        page.put("pAt3", forward(backend, 3, Examples.Sigmoid.W, Examples.Sigmoid.B)[1]);
+        page.put("pAt25", forward(backend, Examples.Sigmoid.EXERCISE_HOURS, Examples.Sigmoid.W, Examples.Sigmoid.B)[1]);
+        return page;
     }
 
-    /** Page 4: the loss example, and the tutorial's step beside the two losses' gradients at the start. */
+    /**
+     * Page 4: the loss example, the same first step with three learning rates, the cards, and the
+     * update's step beside the two losses' gradients at the start.
+     */
     Map<String, Object> loss(Backend backend) {
         Dataset data = Datasets.studyHours();
         Pass crossEntropy = Pass.at(backend, data, new double[] {START_W}, START_B, Loss.CROSS_ENTROPY);
         Pass squared = Pass.at(backend, data, new double[] {START_W}, START_B, Loss.SQUARED_ERROR);
         double[] tutorial = Pass.tutorialStep(data, crossEntropy.p());
+        double y = Examples.Training.LABEL;
+        List<Map<String, Object>> rates = new ArrayList<>();
+        for (Demos.Step step : Demos.learningRates(backend)) {
+            rates.add(ordered("lr", step.learningRate(), "w", step.w(), "b", step.b(),
+                    "lossBefore", step.lossBefore(), "lossAfter", step.lossAfter()));
+        }
         return Map.of("backend", backend.name(),
-                "example", Map.of("y", 1.0, "p", 0.7, "loss", Loss.SQUARED_ERROR.of(0, 0.7, 1)),
-                "far", Map.of("y", 1.0, "p", 0.1, "loss", Loss.SQUARED_ERROR.of(0, 0.1, 1)),
-                "cards", Quizzes.CARDS,
+                "example", Map.of("y", y, "p", Examples.Training.PREDICTION,
+                        "loss", Loss.SQUARED_ERROR.of(0, Examples.Training.PREDICTION, y)),
+                "far", Map.of("y", y, "p", Examples.Training.FAR,
+                        "loss", Loss.SQUARED_ERROR.of(0, Examples.Training.FAR, y)),
+                "learningRates", rates,
+                "cards", Exercises.order().cards(),
                 "start", Map.of("w", START_W, "b", START_B),
                 "gradients", Map.of(
                         "tutorial", tutorial,
@@ -149,22 +177,22 @@ final class TutorialNumbers {
 
     /** Page 5: the example neuron's predictions and the quiz's questions. */
     Map<String, Object> check(Backend backend) {
-        double[] hours = {1.5, 2.5, 3.5};
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (double h : hours) {
-            double[] zp = forward(backend, h, 1.2, -2.1);
+        for (double h : Examples.Check.HOURS) {
+            double[] zp = forward(backend, h, Examples.Check.W, Examples.Check.B);
             rows.add(Map.of("hours", h, "z", zp[0], "p", zp[1],
                     "decision", Decision.of(zp[1], Decision.DEFAULT_THRESHOLD).toString()));
         }
-        return Map.of("backend", backend.name(), "w", 1.2, "b", -2.1, "rows", rows,
-                "quiz", Quizzes.questions(this, "q5", backend), "limits", TrainLimits.json());
+        return Map.of("backend", backend.name(), "w", Examples.Check.W, "b", Examples.Check.B, "rows", rows,
+                "quiz", Quizzes.questions(Exercises.q5(backend)), "limits", TrainLimits.json());
     }
 
     /** Page 6: one tab per backend, each with its code and its online and batch results now. */
     Map<String, Object> twoInputs() {
         Dataset data = Datasets.studySleep();
         TrainingConfig online = TrainingConfig.tutorial().withInitialWeights(START_W, START_W);
-        TrainingConfig batch = online.withUpdates(Updates.BATCH).withLearningRate(0.1 * data.rows());
+        TrainingConfig batch = online.withUpdates(Updates.BATCH)
+                .withLearningRate(Examples.TwoInputs.SUMMED_LEARNING_RATE * data.rows());
         List<Map<String, Object>> tabs = new ArrayList<>();
         for (Map.Entry<String, String> tab : TABS.entrySet()) {
             Backend backend;
@@ -183,7 +211,8 @@ final class TutorialNumbers {
         }
         Backend reference = backend(defaultBackend);
         TrainingResult shifted = Trainer.train(reference, data,
-                online.withInitialWeights(START_W + 1, START_W - 1).withInitialBias(START_B + 4));
+                online.withInitialWeights(START_W + Examples.TwoInputs.SHIFT, START_W - Examples.TwoInputs.SHIFT)
+                        .withInitialBias(START_B + 4 * Examples.TwoInputs.SHIFT));
         TrainingResult base = Trainer.train(reference, data, online);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < data.rows(); i++) {
@@ -213,13 +242,14 @@ final class TutorialNumbers {
                 "squaredError", factors(2 * (p - y), dpdz, x, squared),
                 "crossEntropy", factors(-y / p + (1 - y) / (1 - p), dpdz, x, cross));
         Dataset two = Datasets.studySleep();
-        int shared = 2; // the two-input example and quiz 7 use the third row, whichever row the chain shows
+        int shared = Examples.Backprop.ROW; // the two-input example and quiz 7 keep their row, whichever the chain shows
         Dataset twoRow = Dataset.of("row", two.featureNames(), new double[][] {two.row(shared)}, new double[] {two.y(shared)});
         Pass shares = Pass.at(backend, twoRow, new double[] {START_W, START_W}, START_B, Loss.CROSS_ENTROPY);
         Pass summedCross = Pass.at(backend, data, new double[] {START_W}, START_B, Loss.CROSS_ENTROPY);
         Pass summedSquared = Pass.at(backend, data, new double[] {START_W}, START_B, Loss.SQUARED_ERROR);
         return Map.of("backend", backend.name(),
-                "row", Map.of("row", chosen, "result", y == 1 ? "passed" : "failed", "hours", x, "y", y, "w", START_W, "b", START_B, "z", z, "p", p,
+                "row", Map.of("row", chosen, "result", y == 1 ? "passed" : "failed", "hours", x, "y", y,
+                        "w", START_W, "b", START_B, "z", z, "p", p,
                         "loss", Loss.SQUARED_ERROR.of(z, p, y)),
                 "rows", java.util.stream.IntStream.range(0, data.rows()).mapToObj(i -> data.x(i, 0)).toList(),
                 "chain", chain,
@@ -227,7 +257,7 @@ final class TutorialNumbers {
                         "crossEntropy", sums(summedCross), "squaredError", sums(summedSquared)),
                 "twoInputs", Map.of("study", two.x(shared, 0), "sleep", two.x(shared, 1), "y", two.y(shared),
                         "error", shares.p()[0] - two.y(shared), "shares", sums(shares)),
-                "quiz", Quizzes.questions(this, "q7", backend));
+                "quiz", Quizzes.questions(Exercises.q7(backend)));
     }
 
     /**
@@ -300,9 +330,6 @@ final class TutorialNumbers {
         return new double[] {pass.z()[0], pass.p()[0]};
     }
 
-    TrainingResult tutorialRun(Backend backend, Dataset data) {
-        return Trainer.train(backend, data, TrainingConfig.tutorial().withInitialWeights(START_W));
-    }
 
     private static Map<String, Object> factors(double dldp, double dpdz, double dzdw, Pass backend) {
         return ordered("dldp", dldp, "dpdz", dpdz, "dzdw", dzdw, "dldz", dldp * dpdz, "product", dldp * dpdz * dzdw,

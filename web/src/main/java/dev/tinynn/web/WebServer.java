@@ -76,7 +76,7 @@ public final class WebServer implements AutoCloseable {
                     Map.of("code", Sources.sampleCell(pageNumber(ctx), numbers.backend(ctx.queryParamMap()).name()))));
             config.routes.post("/api/check", ctx -> {
                 JsonNode body = json.readTree(ctx.body());
-                send(ctx, json, Quizzes.check(numbers, numbers.backend(body.path("backend").asText(defaultBackend)),
+                send(ctx, json, Quizzes.check(numbers.backend(body.path("backend").asText(defaultBackend)),
                         body.path("exercise").asText(), body.path("question").asInt(0), body.path("answer").asText(),
                         body.path("attempt").asInt(1)));
             });

@@ -81,11 +81,11 @@ class PagesBrowserTest {
     @Test
     void pageFourShowsTheTrainingRunsNumbers() {
         open("/page/4");
-        waitForText("#final-w");
+        waitForText("[data-k='run.weights.0']");
         TrainingResult expected = Trainer.train(Backends.named("plain"), Datasets.studyHours(),
                 TrainingConfig.tutorial().withInitialWeights(0.1));
-        assertThat(Double.parseDouble(text("#final-w"))).isCloseTo(expected.weights()[0], within(1e-9));
-        assertThat(Double.parseDouble(text("#final-b"))).isCloseTo(expected.bias(), within(1e-9));
+        assertThat(Double.parseDouble(text("[data-k='run.weights.0']"))).isCloseTo(expected.weights()[0], within(1e-9));
+        assertThat(Double.parseDouble(text("[data-k='run.bias']"))).isCloseTo(expected.bias(), within(1e-9));
         assertThat(text("#example-loss")).isEqualTo("0.09");
         assertThat(text("#step-caption")).isEqualTo("Epoch 0, row 1 of 4");
         browser.findElement(By.cssSelector("button[aria-label='Step forward']")).click();
@@ -113,8 +113,8 @@ class PagesBrowserTest {
         order(0, 1, 2, 3);
         browser.findElement(By.id("check-order")).click();
         waitForText("#order-feedback");
-        assertThat(text("#order-feedback")).startsWith("Not quite. Step 1 is not “Update weight and bias")
-                .endsWith("Try once more.");
+        assertThat(text("#order-feedback")).startsWith("Not yet. Hint: step 1 is not “Update weight and bias")
+                .endsWith("One more try.");
         order(2, 3, 0, 1);
         assertThat(browser.getCurrentUrl()).contains("order=2%2C3%2C0%2C1");
         browser.findElement(By.id("check-order")).click();
@@ -128,18 +128,18 @@ class PagesBrowserTest {
         WebElement first = browser.findElements(By.cssSelector("#quiz fieldset")).get(0);
         first.findElements(By.cssSelector("input")).get(0).click();
         first.findElement(By.tagName("button")).click();
-        waitUpTo(10).until(d -> first.findElement(By.cssSelector(".feedback")).getText().startsWith("Not quite:"));
-        assertThat(first.findElement(By.cssSelector(".feedback")).getText()).endsWith("Try once more.");
+        waitUpTo(10).until(d -> first.findElement(By.cssSelector(".feedback")).getText().startsWith("Not yet. Hint:"));
+        assertThat(first.findElement(By.cssSelector(".feedback")).getText()).endsWith("One more try.");
         first.findElements(By.cssSelector("input")).get(1).click();
         first.findElement(By.tagName("button")).click();
-        waitUpTo(10).until(d -> first.findElement(By.cssSelector(".feedback")).getText().startsWith("Right: inference"));
+        waitUpTo(10).until(d -> first.findElement(By.cssSelector(".feedback")).getText().startsWith("Right. Inference"));
         WebElement third = browser.findElements(By.cssSelector("#quiz fieldset")).get(2);
         third.findElements(By.cssSelector("input")).get(0).click();
         third.findElement(By.tagName("button")).click();
-        waitUpTo(10).until(d -> third.findElement(By.cssSelector(".feedback")).getText().endsWith("Try once more."));
+        waitUpTo(10).until(d -> third.findElement(By.cssSelector(".feedback")).getText().endsWith("One more try."));
         third.findElements(By.cssSelector("input")).get(1).click();
         third.findElement(By.tagName("button")).click();
-        waitUpTo(10).until(d -> third.findElement(By.cssSelector(".feedback")).getText().contains("The answer is “It barely moves”"));
+        waitUpTo(10).until(d -> third.findElement(By.cssSelector(".feedback")).getText().contains("The answer is “it barely moves”"));
         assertThat(third.findElement(By.tagName("button")).isEnabled()).isFalse();
     }
 

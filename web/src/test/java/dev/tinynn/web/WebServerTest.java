@@ -105,11 +105,11 @@ class WebServerTest {
     void aPostFromAnotherOriginIsRefused() throws IOException {
         Map<String, String> foreign = new java.util.HashMap<>(auth());
         foreign.put("Origin", "http://evil.example");
-        assertThat(Http.send(port, "POST", "/api/check", foreign, "{\"exercise\":\"p2\",\"answer\":\"1\"}").status())
+        assertThat(Http.send(port, "POST", "/api/check", foreign, "{\"exercise\":\"raw2\",\"answer\":\"1\"}").status())
                 .isEqualTo(403);
         Map<String, String> own = new java.util.HashMap<>(auth());
         own.put("Origin", "http://127.0.0.1:" + port);
-        Http.Response ok = Http.send(port, "POST", "/api/check", own, "{\"exercise\":\"p2\",\"answer\":\"1\"}");
+        Http.Response ok = Http.send(port, "POST", "/api/check", own, "{\"exercise\":\"raw2\",\"answer\":\"1\"}");
         assertThat(ok.status()).isEqualTo(200);
         assertThat(JSON.readTree(ok.body()).path("right").asBoolean()).isTrue();
     }

@@ -21,7 +21,10 @@ function draw(page) {
   c.text(c.sx(6), c.h - 4, 'z', 'end');
   c.add('circle', {class: 'point', cx: c.sx(page.z), cy: c.sy(page.p), r: 8});
   T.table(T.$('#rows tbody'), page.rows, r => [r.hours, r.z, r.p, T.el('td', {class: 'text', text: r.decision})]);
-  T.$('#rows tbody').querySelectorAll('tr').forEach((tr, i) => tr.classList.toggle('flip', page.rows[i].decision !== page.rows[i].atHalf));
+  T.$('#rows tbody').querySelectorAll('tr').forEach((tr, i) => {
+    tr.classList.toggle('flip', page.rows[i].decision !== page.rows[i].atHalf);
+    tr.hidden = page.rows[i].exercise && !T.answered.has('p3');   // the exercise's student, after the answer
+  });
 }
 // The drag: the svg keeps the pointer; no default action, so no text gets selected on the way.
 svg.addEventListener('pointerdown', e => {
@@ -45,8 +48,9 @@ T.$('#threshold').value = T.state('threshold', '0.5');
 T.$('#z').addEventListener('input', update);
 T.$('#threshold').addEventListener('input', update);
 const choice = () => document.querySelector('input[name=p3]:checked');
-T.exercise(T.$('#check'), T.$('#feedback'), 'p3', () => choice()?.value ?? null,
+T.exercise(T.$('#check'), T.$('#feedback'), 'p3', () => choice()?.value ?? '',
   () => { if (choice()) choice().checked = false; document.querySelector('input[name=p3]').focus(); });
+document.addEventListener('answered', update);
 T.backends();
 update();
 T.cell(T.$('#cell'), 3);

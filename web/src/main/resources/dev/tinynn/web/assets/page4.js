@@ -4,9 +4,10 @@ async function draw() {
   const [page, run] = await Promise.all([T.get('/api/page/4'), T.get('/api/train', {epochs: 1000})]);
   T.fill(document, {...page, run});
   cards(page.cards);
+  T.table(T.$('#learning-rates tbody'), page.learningRates, r => [r.lr, r.w, r.b, r.lossBefore, r.lossAfter]);
   const g = page.gradients;
   T.table(T.$('#gradients tbody'), [
-    ['the tutorial: Σ(p − y)·x, Σ(p − y)', g.tutorial],
+    ['the update used: Σ(p − y)·x, Σ(p − y)', g.tutorial],
     ['cross-entropy gradient (' + page.backend + ')', g.crossEntropy],
     ['squared-error gradient (' + page.backend + ')', g.squaredError]], ([name, v]) => [T.el('td', {class: 'text', text: name}), v[0], v[1]]);
   animate(run);

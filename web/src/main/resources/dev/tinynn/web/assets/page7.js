@@ -6,9 +6,9 @@ function chain(page) {
   T.fill(document, page);
   const s = page.chain.squaredError, c = page.chain.crossEntropy;
   T.table(T.$('#chain tbody'), [
-    ['∂ℓ/∂p  (2·(p − y), and −y/p + (1 − y)/(1 − p))', s.dldp, c.dldp], ['∂p/∂z = p·(1 − p)', s.dpdz, c.dpdz],
-    ['∂ℓ/∂z = ∂ℓ/∂p · ∂p/∂z', s.dldz, c.dldz], ['∂z/∂w = hours', s.dzdw, c.dzdw],
-    ['∂ℓ/∂w, the product', s.product, c.product], ['∂ℓ/∂w, the ' + page.backend + ' backend', s.backend, c.backend]],
+    ['how the loss moves with p', s.dldp, c.dldp], ['how p moves with z: p·(1 − p)', s.dpdz, c.dpdz],
+    ['how the loss moves with z: the two multiplied', s.dldz, c.dldz], ['how z moves with w: hours', s.dzdw, c.dzdw],
+    ['how the loss moves with w: the product', s.product, c.product], ['the same, from the ' + page.backend + ' backend', s.backend, c.backend]],
     ([k, a, b]) => [T.el('th', {scope: 'row', class: 'text', text: k}), a, b]);
 }
 const refresh = T.coalesce(() => T.get('/api/page/7', {row: rowPicker.value}), chain);
@@ -18,7 +18,7 @@ async function draw() {
   rowPicker.value = String(page.row.row);
   chain(page);
   const g = page.summed;
-  T.table(T.$('#summed tbody'), [['the tutorial: Σ(p − y)·x, Σ(p − y)', g.tutorial], ['cross-entropy gradient', g.crossEntropy],
+  T.table(T.$('#summed tbody'), [['the update used: Σ(p − y)·x, Σ(p − y)', g.tutorial], ['cross-entropy gradient', g.crossEntropy],
     ['squared-error gradient', g.squaredError]], ([k, v]) => [T.el('td', {class: 'text', text: k}), v[0], v[1]]);
   T.quiz(T.$('#quiz'), 'q7', page.quiz);
 }

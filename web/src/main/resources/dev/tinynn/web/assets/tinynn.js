@@ -220,24 +220,32 @@ const T = (() => {
     feedback.className = 'feedback ' + (r.counted === false ? 'note' : r.right ? 'right' : 'wrong');
     feedback.dataset.right = r.right;
   }
-  // An exercise checked on the server: a first wrong answer gets a hint, a second the answer; an answer
-  // that is not one (no choice, not a number) is told so and is not an attempt. Every way through ends
-  // with the answer shown and "Try again", which starts the exercise afresh.
-  function exercise(button, feedback, key, answerOf, clear, question) {
+  // An exercise graded on the server: a first wrong answer gets a hint, a second the answer and its
+  // explanation; an answer that is not one ("abc", nothing picked) is told so and uses no try. Every way
+  // through ends with the answer shown (done) and "Try again", which starts the exercise afresh. Once
+  // done, what was kept back until the answer ([data-after=KEY]) is shown and an 'answered' event tells
+  // the page.
+  const answered = new Set();
+  function exercise(button, feedback, key, answerOf, clear, question, inputs = []) {
     let attempt = 1;
     const again = el('button', {type: 'button', class: 'again', text: 'Try again', hidden: ''});
     button.after(' ', again);
     button.addEventListener('click', async () => {
-      const given = answerOf();
-      if (given === null) { show(feedback, {right: false, counted: false, text: 'Pick an answer first.'}); return; }
-      const r = await post('/api/check', {exercise: key, question, answer: given, attempt, backend: backend()});
+      const r = await post('/api/check', {exercise: key, question, answer: answerOf(), attempt, backend: backend()});
       show(feedback, r);
-      if (r.counted === false) return;
-      if (r.right || attempt >= 2) { button.disabled = true; again.hidden = false; feedback.dataset.done = 'true'; }
-      attempt++;
+      if (r.counted) attempt++;
+      if (!r.done) return;
+      button.disabled = true; again.hidden = false; feedback.dataset.done = 'true';
+      inputs.forEach(x => { x.disabled = true; });
+      if (!answered.has(key)) {
+        answered.add(key);
+        document.querySelectorAll(`[data-after="${key}"]`).forEach(n => { n.hidden = false; });
+        document.dispatchEvent(new CustomEvent('answered', {detail: key}));
+      }
     });
     again.addEventListener('click', () => {
       attempt = 1; button.disabled = false; again.hidden = true;
+      inputs.forEach(x => { x.disabled = false; });
       feedback.textContent = ''; feedback.className = 'feedback'; delete feedback.dataset.right; delete feedback.dataset.done;
       clear();
     });
@@ -253,8 +261,9 @@ const T = (() => {
       q.options.forEach((o, k) => set.append(el('label', {}, el('input', {type: 'radio', name, value: k}), ' ' + o)));
       set.append(el('div', {class: 'controls'}, check), feedback);
       root.append(set);
-      exercise(check, feedback, key, () => set.querySelector('input:checked')?.value ?? null,
-        () => { set.querySelectorAll('input').forEach(x => { x.checked = false; }); set.querySelector('input').focus(); }, i);
+      const inputs = [...set.querySelectorAll('input')];
+      exercise(check, feedback, key, () => set.querySelector('input:checked')?.value ?? '',
+        () => { inputs.forEach(x => { x.checked = false; }); inputs[0].focus(); }, i, inputs);
     });
   }
 
@@ -275,6 +284,7 @@ const T = (() => {
     const where = el('span', {class: 'where', 'aria-hidden': 'true'});
     const told = el('span', {class: 'sr-only', role: 'status'});
     root.replaceChildren(start, back, play, step, end, scrub, el('label', {}, 'Speed ', speed), where, told);
+    root.classList.add('player');
     let total = 0;
     for (let f = 0; f < count - 1; f++) total += duration(f);
     root.dataset.normalMillis = String(Math.round(total));
@@ -322,5 +332,5 @@ const T = (() => {
   }
 
   return {params, state, setState, backend, setBackend, get, post, coalesce, fmt, el, $, fill, table, chart, nice, svgEl,
-    backends, cell, quiz, exercise, player, show};
+    backends, cell, quiz, exercise, answered, player, show};
 })();

@@ -1,4 +1,4 @@
-package dev.tinynn.tutorial;
+package dev.tinynn.lesson;
 
 import dev.tinynn.core.EpochEvent;
 import dev.tinynn.core.TrainingListener;

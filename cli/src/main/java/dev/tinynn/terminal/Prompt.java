@@ -1,4 +1,4 @@
-package dev.tinynn.tutorial;
+package dev.tinynn.terminal;
 
 /**
  * Where the learner's typed answers come from while the tutorial runs in a terminal. The tutorial

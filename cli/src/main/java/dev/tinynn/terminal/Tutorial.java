@@ -1,25 +1,27 @@
-package dev.tinynn.tutorial;
+package dev.tinynn.terminal;
 
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.lesson.Book;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The terminal tutorial: the seven pages of "Build a Tiny Neural Network by Hand", in order, with
- * their exercises. The {@code tinynn tutorial} command parses the options and hands them here.
+ * The tutorial in the terminal: the pages of "Build a Tiny Neural Network by Hand", in order, with
+ * their exercises, rendering the tutorial's content ({@link Book}) as text. The {@code tinynn
+ * tutorial} command parses the options and hands them here.
  */
 public final class Tutorial {
-    /** The pages, in the tutorial's order. */
+    /** The pages' renderings, in the content's order (one per page of {@link Book#pages()}). */
     private static final List<Page> PAGES = List.of(new ProblemPage(), new NeuronPage(), new SigmoidPage(),
             new TrainingPage(), new CheckPage(), new TwoInputsPage(), new BackpropPage());
 
     /** How wide the text is, in characters. */
-    public static final int WIDTH = Lesson.WIDTH;
+    public static final int WIDTH = Screen.WIDTH;
 
     private final PrintWriter out;
     private final Backend backend;
-    private final Exercises exercises;
+    private final Asking exercises;
 
     /**
      * A tutorial that prints to {@code out} with numbers from {@code backend}.
@@ -32,17 +34,17 @@ public final class Tutorial {
     public Tutorial(PrintWriter out, Backend backend, Map<String, String> answers, Prompt terminal, boolean noQuiz) {
         this.out = out;
         this.backend = backend;
-        this.exercises = Exercises.of(answers, terminal, noQuiz);
+        this.exercises = Asking.of(answers, terminal, noQuiz);
     }
 
-    /** The number of pages, 7. */
+    /** The number of pages. */
     public static int pages() {
-        return PAGES.size();
+        return Book.pages().size();
     }
 
     /** Shows pages {@code first} to {@code last} (1-based), pausing between them in a terminal. */
     public void show(int first, int last) {
-        Lesson lesson = new Lesson(out, backend, exercises);
+        Screen screen = new Screen(out, backend, exercises);
         if (first == 1) {
             out.println("The same tutorial runs in your browser, with animations, sliders and code you can edit and run:");
             out.println("'tinynn serve'. This is the terminal version.");
@@ -57,12 +59,13 @@ public final class Tutorial {
                     break;
                 }
             }
-            heading(number, PAGES.get(number - 1).title());
-            PAGES.get(number - 1).show(lesson);
+            screen.page = Book.page(number);
+            heading(number, screen.page.title());
+            PAGES.get(number - 1).show(screen);
             out.flush();
         }
         if (first == 1 && last == pages() && !quit) {
-            lesson.say("""
+            screen.say("""
                     That is the whole tutorial. Next: 'tinynn train --help' to train your own runs,
                     'tinynn jshell' to play with the neuron, and the samples dev.tinynn.samples.Page1TheProblem
                     … Page7Backprop to read, run and break.""");

@@ -1,20 +1,20 @@
-package dev.tinynn.tutorial;
+package dev.tinynn.lesson;
 
 import java.util.List;
 
 /**
- * One multiple-choice question of a quiz.
+ * One multiple-choice question.
  *
  * @param text the question
- * @param options the choices, shown as a), b), c)
+ * @param options the choices (the terminal letters them a), b), c); the browser shows buttons)
  * @param answer the index of the right choice
  * @param why for each choice, why it is right or wrong (shown after the learner picks it)
  * @param hint what a learner who picked a wrong option is told before a second try; it points at
  *     the idea without naming the option
  */
-record Question(String text, List<String> options, int answer, List<String> why, String hint) {
+public record Question(String text, List<String> options, int answer, List<String> why, String hint) {
 
-    Question {
+    public Question {
         options = List.copyOf(options);
         why = List.copyOf(why);
         if (why.size() != options.size() || answer < 0 || answer >= options.size()) {
@@ -23,7 +23,7 @@ record Question(String text, List<String> options, int answer, List<String> why,
     }
 
     /** a, b, c, … */
-    static char letter(int option) {
+    public static char letter(int option) {
         return (char) ('a' + option);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tinynn.tutorial;
+package dev.tinynn.terminal;
 
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Trainer;
@@ -6,28 +6,67 @@ import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.lesson.Book;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 
 /** What every page prints with, trains with and asks with. */
-final class Lesson {
+final class Screen {
     /** The widest line the tutorial prints. */
     static final int WIDTH = 100;
 
-    /** The tutorial's start: w = 0.1 (one per input), b = 0, lr 0.1, 1000 epochs, online, its update rule. */
-    static TrainingConfig tutorialRun(int inputs) {
-        double[] w = new double[inputs];
-        java.util.Arrays.fill(w, 0.1);
-        return TrainingConfig.tutorial().withInitialWeights(w);
-    }
-
     final PrintWriter out;
     final Backend backend;
-    final Exercises exercises;
+    final Asking exercises;
+    /** The page being shown: its words come from the tutorial's content. */
+    Book.PageText page;
 
-    Lesson(PrintWriter out, Backend backend, Exercises exercises) {
+    Screen(PrintWriter out, Backend backend, Asking exercises) {
         this.out = out;
         this.backend = backend;
         this.exercises = exercises;
+    }
+
+    /** The current page's passage {@code name}, which has no live numbers, as wrapped paragraphs. */
+    void text(String name) {
+        text(name, Map.of());
+    }
+
+    /**
+     * The current page's passage {@code name}, its live numbers filled in from {@code live}: each
+     * paragraph wrapped to {@link #WIDTH} columns, each list item on its own, then an empty line.
+     */
+    void text(String name, Map<String, String> live) {
+        for (String paragraph : Book.fill(page.text(name), live).split("\n\\s*\n")) {
+            List<String> lines = paragraph.lines().toList();
+            if (lines.stream().allMatch(line -> line.startsWith("- "))) {
+                lines.forEach(line -> wrap("  - ", plain(line.substring(2))));
+            } else {
+                wrap("", plain(String.join(" ", lines)));
+            }
+            out.println();
+        }
+    }
+
+    /** A heading inside a page: its words, underlined. */
+    void heading(String words) {
+        out.println("  " + words);
+        out.println("  " + "─".repeat(words.length()));
+        out.println();
+    }
+
+    /**
+     * Where the optional part of a page begins (a browser hides it behind "Optional: the calculus";
+     * a terminal cannot, so it says the rest of the page is optional).
+     */
+    void optional() {
+        heading("Optional: the calculus (the page reads without it)");
+    }
+
+    /** Inline code has no mark-up in a terminal. */
+    private static String plain(String text) {
+        return text.replace("`", "");
     }
 
     /** A paragraph: a text block, each line indented by two spaces, then an empty line. */
@@ -65,7 +104,7 @@ final class Lesson {
         out.println();
     }
 
-    /** Trains a neuron with this lesson's backend. */
+    /** Trains a neuron with this screen's backend. */
     TrainingResult train(Dataset data, TrainingConfig config, TrainingListener listener) {
         return Trainer.train(backend, data, config, listener);
     }
