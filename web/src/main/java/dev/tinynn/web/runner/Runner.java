@@ -48,6 +48,10 @@ import jdk.jshell.VarSnippet;
 final class Runner implements AutoCloseable {
     /** At most this much printed output is kept per Run; the rest is counted and dropped. */
     static final int OUTPUT_LIMIT = 64 * 1024;
+    /** At most this much of a Run's closing message (compiler errors, an exception) is kept. */
+    static final int MESSAGE_LIMIT = 16 * 1024;
+    /** A source line shown under a compiler error is cut to this many characters around the error. */
+    private static final int SHOWN_LINE = 100;
     /** How long a stopped snippet may take to stop before its JVM is killed. */
     static final Duration STOP_GRACE = Duration.ofSeconds(2);
     /** A system property set on every runner JVM's command line, so that {@code ps} shows which JVMs are runners. */
@@ -79,24 +83,37 @@ final class Runner implements AutoCloseable {
 
     /**
      * Starts a runner JVM with {@code classPath} (tinynn and its backends) and connects a JShell to
-     * it. The JVM listens on the loopback interface only, as does the JShell side.
+     * it over the JVM's own standard input and output ({@link RunnerChannel}).
      *
+     * @param exited called once the runner JVM has exited (or could not be started)
      * @throws IllegalStateException if the JVM could not be started
      */
-    static Runner start(String classPath) {
+    static Runner start(String classPath, Runnable exited) {
         CappedOutput output = new CappedOutput(OUTPUT_LIMIT);
         PrintStream printed = new PrintStream(output, true, StandardCharsets.UTF_8);
-        JShell shell = JShell.builder()
-                // Listening mode on 127.0.0.1 (the launching connector would listen on every interface);
-                // the timeout is generous because a busy machine can take seconds to start a JVM.
-                .executionEngine("jdi:hostname(127.0.0.1),timeout(30000)")
-                .remoteVMOptions("-D" + MARKER_PROPERTY + "=true", "-Xmx256m", "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.awt.headless=true",
-                        "-Dfile.encoding=UTF-8", "--class-path", classPath)
-                .in(new ByteArrayInputStream(new byte[0]))
-                .out(printed)
-                .err(printed)
-                .build();
+        RunnerChannel channel = new RunnerChannel(classPath, List.of("-D" + MARKER_PROPERTY + "=true", "-Xmx256m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
+                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8"));
+        JShell shell;
+        try {
+            shell = JShell.builder()
+                    .executionEngine(channel, Map.of())
+                    .in(new ByteArrayInputStream(new byte[0]))
+                    .out(printed)
+                    .err(printed)
+                    .build();
+        } catch (RuntimeException failed) {
+            Process process = channel.process();
+            if (process == null) {
+                exited.run();
+            } else {
+                process.destroyForcibly();
+                process.onExit().thenRun(exited);
+            }
+            throw new IllegalStateException("the runner JVM did not start (" + failed.getMessage() + ")", failed);
+        }
+        ProcessHandle jvm = channel.process().toHandle();
+        jvm.onExit().thenRun(exited);
         try {
             // The compiler (in this JVM) starts with this JVM's class path; another one must be added
             // (in the runner JVM the classes already come from its own class path, so there this only
@@ -104,16 +121,10 @@ final class Runner implements AutoCloseable {
             if (!classPath.equals(System.getProperty("java.class.path"))) {
                 shell.addToClasspath(classPath);
             }
-            // The runner JVM says which process it is (a child of this one; its command line, holding the
-            // whole class path, is too long for ProcessHandle.Info to show). This first snippet also warms
-            // up the compiler, so that a learner's first Run does not spend its time limit on that.
-            shell.eval("System.out.print(ProcessHandle.current().pid());");
-            long pid = Long.parseLong(output.text().strip());
+            // A first statement warms up the compiler, so that a learner's first Run does not spend its
+            // time limit on that; a statement, so that the learner's first value is still $1.
+            shell.eval("System.out.print(\"\");");
             output.clear();
-            ProcessHandle jvm = ProcessHandle.current().children()
-                    .filter(child -> child.pid() == pid)
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the runner JVM (" + pid + ") is not a child process"));
             ExecutorService evaluator = Executors.newSingleThreadExecutor(task -> {
                 Thread thread = new Thread(task, "tinynn-runner-" + THREADS.incrementAndGet());
                 thread.setDaemon(true);
@@ -122,6 +133,7 @@ final class Runner implements AutoCloseable {
             return new Runner(shell, jvm, output, evaluator);
         } catch (RuntimeException failed) {
             shell.close();
+            jvm.destroyForcibly();
             throw new IllegalStateException("the runner JVM did not start properly (" + failed.getMessage() + ")", failed);
         }
     }
@@ -150,9 +162,9 @@ final class Runner implements AutoCloseable {
         }
         String text = output.text();
         if (outcome.message() != null) {
-            text = text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + outcome.message();
+            text = text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + cut(outcome.message());
         }
-        return new RunResult(outcome.status(), text, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+        return new RunResult(outcome.status(), text, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), 0);
     }
 
     /** The Run passed its time limit: ask JShell to stop it, and kill the JVM if that does not work. */
@@ -189,7 +201,7 @@ final class Runner implements AutoCloseable {
     private Outcome evaluate(String code) {
         Map<String, Integer> firstLines = new HashMap<>();
         try {
-            for (Cell.Snippet snippet : Cell.split(code, shell.sourceCodeAnalysis())) {
+            for (Cell.Snippet snippet : Cell.split(code, shell.sourceCodeAnalysis()::analyzeCompletion)) {
                 if (stopping) {
                     break; // the Run is over: its answer says so
                 }
@@ -198,8 +210,8 @@ final class Runner implements AutoCloseable {
                     return Outcome.error(CLOSED_DURING_RUN);
                 }
                 if (ended) {
-                    return Outcome.error("The code ended the Java machine it ran in (System.exit, or the machine "
-                            + "crashed). The session was reset: earlier variables and methods are gone, and the next "
+                    return Outcome.error("The Java machine the code ran in has ended (System.exit, a crash, or a "
+                            + "thread that would not stop). The session was reset: earlier variables and methods are gone, and the next "
                             + "Run starts afresh.");
                 }
                 if (problem != null) {
@@ -269,24 +281,53 @@ final class Runner implements AutoCloseable {
         return created;
     }
 
-    /** The compiler's errors for a rejected snippet, each with the cell's line and a caret under the spot. */
+    /**
+     * The compiler's errors for a rejected snippet, each with the cell's line and a caret under the
+     * spot; the line is cut around the spot, and the errors stop once they fill {@link #MESSAGE_LIMIT}.
+     */
     private String compileErrors(Snippet snippet, int firstLine) {
         String source = snippet.source();
-        List<String> lines = new ArrayList<>();
-        shell.diagnostics(snippet).filter(Diag::isError).forEach(diag -> {
+        StringBuilder text = new StringBuilder();
+        List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).toList();
+        int shown = 0;
+        for (Diag diag : errors) {
+            if (text.length() >= MESSAGE_LIMIT) {
+                text.append("\n(and ").append(errors.size() - shown).append(" more errors)");
+                break;
+            }
             int at = (int) Math.max(0, Math.min(source.length(), diag.getPosition()));
             int lineStart = source.lastIndexOf('\n', at - 1) + 1;
             int lineEnd = source.indexOf('\n', at);
-            String text = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
-            int line = firstLine + (int) source.substring(0, lineStart).chars().filter(c -> c == '\n').count();
-            lines.add("Error on line " + line + ": " + plain(diag.getMessage(Locale.ENGLISH)));
-            lines.add("    " + text.stripTrailing());
-            lines.add("    " + " ".repeat(at - lineStart) + "^");
-        });
-        if (lines.isEmpty()) {
-            lines.add("Error on line " + firstLine + ": this code could not be compiled.");
+            int from = Math.max(lineStart, at - SHOWN_LINE / 2);
+            int to = Math.min(lineEnd < 0 ? source.length() : lineEnd, from + SHOWN_LINE);
+            int line = firstLine + newlines(source, lineStart);
+            text.append(text.length() == 0 ? "" : "\n")
+                    .append("Error on line ").append(line).append(": ").append(plain(diag.getMessage(Locale.ENGLISH)))
+                    .append("\n    ").append(source.substring(from, to).stripTrailing())
+                    .append("\n    ").append(" ".repeat(at - from)).append('^');
+            shown++;
         }
-        return String.join("\n", lines);
+        if (shown == 0) {
+            text.append("Error on line ").append(firstLine).append(": this code could not be compiled.");
+        }
+        return text.toString();
+    }
+
+    private static int newlines(String text, int end) {
+        int count = 0;
+        for (int i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    /** A message cut to {@link #MESSAGE_LIMIT} characters, saying so. */
+    private static String cut(String message) {
+        if (message.length() <= MESSAGE_LIMIT) {
+            return message;
+        }
+        return message.substring(0, MESSAGE_LIMIT) + "\n[message cut: only the first " + MESSAGE_LIMIT / 1024
+                + " KB are shown]";
     }
 
     /**
@@ -377,7 +418,10 @@ final class Runner implements AutoCloseable {
         ended = true;
         jvm.descendants().forEach(ProcessHandle::destroyForcibly);
         jvm.destroyForcibly();
-        daemon(this::closeShell);
+        daemon(() -> {
+            closeShell();
+            jvm.onExit().thenRun(() -> RunnerChannel.killGroup(jvm.pid()));
+        });
     }
 
     /** Closes the JShell and waits (a few seconds at most) until the runner JVM has exited, killing it if it must. */
@@ -385,8 +429,8 @@ final class Runner implements AutoCloseable {
     public void close() {
         endedHere = true;
         ended = true;
-        // Processes the code started die with the JVM too; once it has exited they are no longer its descendants.
-        List<ProcessHandle> started = jvm.descendants().toList();
+        // The processes the code started go first, while they are still the runner's descendants.
+        jvm.descendants().forEach(ProcessHandle::destroyForcibly);
         closeShell();
         try {
             jvm.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -401,7 +445,8 @@ final class Runner implements AutoCloseable {
             jvm.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        started.forEach(ProcessHandle::destroyForcibly);
+        // Then those it started before it went by itself (System.exit), which are no longer its descendants
+        RunnerChannel.killGroup(jvm.pid());
     }
 
     private void closeShell() {
