@@ -32,15 +32,16 @@ import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 
 /**
- * One session's runner: a JShell whose snippets execute in a JVM of their own (JShell's JDI
- * execution engine), so that whatever a learner's code does (loop forever, exhaust its 256 MB heap,
+ * One session's runner: a JShell whose snippets execute in a JVM of their own (spoken to over its
+ * standard input and output, {@link RunnerChannel}), so that whatever a learner's code does (loop forever, exhaust its 256 MB heap,
  * recurse without end, call {@code System.exit}) happens in that JVM and never in the server.
  *
  * <p>A Run splits the cell into snippets the way the jshell tool does ({@link Cell}), evaluates them in order and stops at the first that does
  * not compile or throws, reporting it by the line of the cell it is on. A Run past the time limit is
  * stopped with {@link JShell#stop()}; if the code has not stopped 2 seconds later (it catches the
  * stop, say, or the JVM is stuck collecting garbage) the JVM is killed and this runner {@link
- * #ended()}: its owner starts a new one for the session's next Run.
+ * #ended()}: its owner starts a new one for the session's next Run. When a Run is over, the threads its
+ * code started are stopped ({@link RunnerChannel#endRun()}); one that will not stop ends the JVM too.
  *
  * <p>Not thread-safe: {@link Runners} serialises the runs of a session. {@link #close()} and
  * {@link #kill()} may be called from any thread.
@@ -64,6 +65,7 @@ final class Runner implements AutoCloseable {
             + "reset, another session needed its place, or the server is stopping). Run again to start afresh.";
 
     private final JShell shell;
+    private final RunnerChannel channel;
     private final ProcessHandle jvm;
     private final CappedOutput output;
     private final ExecutorService evaluator;
@@ -73,8 +75,9 @@ final class Runner implements AutoCloseable {
     /** Set when a Run passed its time limit, so that the cell's remaining snippets are not evaluated. */
     private volatile boolean stopping;
 
-    private Runner(JShell shell, ProcessHandle jvm, CappedOutput output, ExecutorService evaluator) {
+    private Runner(JShell shell, RunnerChannel channel, ProcessHandle jvm, CappedOutput output, ExecutorService evaluator) {
         this.shell = shell;
+        this.channel = channel;
         this.jvm = jvm;
         this.output = output;
         this.evaluator = evaluator;
@@ -130,7 +133,7 @@ final class Runner implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            return new Runner(shell, jvm, output, evaluator);
+            return new Runner(shell, channel, jvm, output, evaluator);
         } catch (RuntimeException failed) {
             shell.close();
             jvm.destroyForcibly();
@@ -160,6 +163,12 @@ final class Runner implements AutoCloseable {
         } catch (ExecutionException failed) {
             outcome = Outcome.error("The runner failed: " + failed.getCause());
         }
+        if (!ended && !channel.endRun()) {
+            kill();
+            outcome = Outcome.error("A thread this code started was still running after the Run and did not stop when "
+                    + "asked, so its Java machine was ended. The session was reset: earlier variables and methods are "
+                    + "gone, and the next Run starts afresh.");
+        }
         String text = output.text();
         if (outcome.message() != null) {
             text = text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + cut(outcome.message());
@@ -171,7 +180,7 @@ final class Runner implements AutoCloseable {
     private Outcome stop(Future<Outcome> evaluation, Duration timeout) {
         String limit = seconds(timeout);
         stopping = true;
-        // stop() talks to the runner JVM over JDI, which a JVM deep in garbage collection may not answer:
+        // stop() asks the runner JVM, which a JVM deep in garbage collection may not act on:
         // it gets its own thread, and the grace period counts regardless.
         CompletableFuture.runAsync(() -> {
             try {
@@ -210,8 +219,8 @@ final class Runner implements AutoCloseable {
                     return Outcome.error(CLOSED_DURING_RUN);
                 }
                 if (ended) {
-                    return Outcome.error("The Java machine the code ran in has ended (System.exit, a crash, or a "
-                            + "thread that would not stop). The session was reset: earlier variables and methods are gone, and the next "
+                    return Outcome.error("The code ended the Java machine it ran in (System.exit, or the machine "
+                            + "crashed). The session was reset: earlier variables and methods are gone, and the next "
                             + "Run starts afresh.");
                 }
                 if (problem != null) {
@@ -291,20 +300,19 @@ final class Runner implements AutoCloseable {
         List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).toList();
         int shown = 0;
         for (Diag diag : errors) {
-            if (text.length() >= MESSAGE_LIMIT) {
-                text.append("\n(and ").append(errors.size() - shown).append(" more errors)");
-                break;
-            }
             int at = (int) Math.max(0, Math.min(source.length(), diag.getPosition()));
             int lineStart = source.lastIndexOf('\n', at - 1) + 1;
             int lineEnd = source.indexOf('\n', at);
             int from = Math.max(lineStart, at - SHOWN_LINE / 2);
             int to = Math.min(lineEnd < 0 ? source.length() : lineEnd, from + SHOWN_LINE);
-            int line = firstLine + newlines(source, lineStart);
-            text.append(text.length() == 0 ? "" : "\n")
-                    .append("Error on line ").append(line).append(": ").append(plain(diag.getMessage(Locale.ENGLISH)))
-                    .append("\n    ").append(source.substring(from, to).stripTrailing())
-                    .append("\n    ").append(" ".repeat(at - from)).append('^');
+            String error = "Error on line " + (firstLine + newlines(source, lineStart)) + ": "
+                    + plain(diag.getMessage(Locale.ENGLISH)) + "\n    " + source.substring(from, to).stripTrailing()
+                    + "\n    " + " ".repeat(at - from) + "^";
+            if (shown > 0 && text.length() + error.length() > MESSAGE_LIMIT - 100) {
+                text.append("\n(and ").append(errors.size() - shown).append(" more errors)");
+                break;
+            }
+            text.append(shown == 0 ? "" : "\n").append(error);
             shown++;
         }
         if (shown == 0) {

@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.execution.Util;
+import jdk.jshell.spi.ExecutionControl.EngineTerminationException;
+import jdk.jshell.spi.ExecutionControl.InternalException;
+import jdk.jshell.spi.ExecutionControl.RunException;
 
 /**
  * The runner JVM's side of a {@link Runner}: its {@code main} runs the snippets JShell sends over the
@@ -28,9 +31,10 @@ import jdk.jshell.execution.Util;
  * other process can join the conversation, as one could with a listening port). Standard input
  * carries frames ({@link RunnerChannel}): JShell's own multiplexed stream, or "stop the Run".
  *
- * <p>Each Run executes in a thread group of its own. When the Run ends, every thread it started is
- * interrupted and stopped, so nothing it left behind keeps using the processor or prints into a later
- * Run; a thread that will not stop ends the JVM (the server then starts the session afresh). Before
+ * <p>The code's threads are all in one thread group. When a Run (a whole cell) ends, the server asks
+ * ({@link #END_RUN}) and every thread the code started is interrupted and stopped, so nothing it left
+ * behind keeps using the processor or prints into a later Run; a thread that will not stop makes the
+ * server end the JVM (and start the session afresh). Before
  * each Run, {@code System.out} and {@code System.err} are made new, so code that closed them only
  * silenced its own Run. When the server goes (standard input ends), the processes the code started
  * are killed and the JVM exits.
@@ -41,8 +45,10 @@ public final class RunnerAgent extends DirectExecutionControl {
 
     /** The code's output channels, out and err, set once forwarding has begun. */
     private final OutputStream[] channels;
-    /** The thread group of the Run in progress, or null between Runs. */
-    private volatile ThreadGroup running;
+    /** The extension command that ends a Run: {@link #endRun()}. */
+    static final String END_RUN = "tinynn-end-run";
+    /** Every thread the code starts is in this group (a new thread joins its creator's group). */
+    private final ThreadGroup code = new ThreadGroup("tinynn-code");
 
     private RunnerAgent(OutputStream[] channels) {
         this.channels = channels;
@@ -75,26 +81,19 @@ public final class RunnerAgent extends DirectExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         System.setOut(new PrintStream(channels[0], true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(channels[1], true, StandardCharsets.UTF_8));
-        ThreadGroup group = new ThreadGroup("tinynn-run");
         Object[] value = new Object[1];
         Throwable[] thrown = new Throwable[1];
-        Thread snippet = new Thread(group, () -> {
+        Thread snippet = new Thread(code, () -> {
             try {
                 value[0] = doitMethod.invoke(null);
             } catch (Throwable failed) {
                 thrown[0] = failed;
             }
         }, "main");
-        running = group;
-        try {
-            snippet.start();
-            snippet.join();
-        } finally {
-            running = null;
-            endThreads(group);
-            System.out.flush();
-            System.err.flush();
-        }
+        snippet.start();
+        snippet.join();
+        System.out.flush();
+        System.err.flush();
         if (thrown[0] instanceof ThreadDeath
                 || thrown[0] instanceof InvocationTargetException target && target.getCause() instanceof ThreadDeath) {
             throw new StoppedException();
@@ -108,23 +107,23 @@ public final class RunnerAgent extends DirectExecutionControl {
         return valueString(value[0]);
     }
 
-    /** The server's stop frame: stop every thread of the Run in progress. */
+    /** The server's stop frame: stop every thread of the code (the Run in progress and any it started). */
     private void stopRun() {
-        ThreadGroup group = running;
-        if (group != null) {
-            stop(threads(group));
-        }
+        stop(threads(code));
     }
 
     /**
-     * Stops what a Run left running; if a thread outlives the grace period (it caught the stop, say),
-     * says so and ends the JVM, which is the only sure way to end it.
+     * {@link #END_RUN}, which the server sends once a Run's last snippet is done: stops what the Run
+     * left running and answers whether it all ended within the grace period (a thread may catch the
+     * stop; the server then ends this JVM, the only sure way to end such a thread).
      */
-    private void endThreads(ThreadGroup group) {
-        Thread[] left = threads(group);
-        if (left.length == 0) {
-            return;
+    @Override
+    public Object extensionCommand(String command, Object argument) throws RunException, EngineTerminationException,
+            InternalException {
+        if (!END_RUN.equals(command)) {
+            return super.extensionCommand(command, argument);
         }
+        Thread[] left = threads(code);
         stop(left);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(THREAD_GRACE_MILLIS);
         for (Thread thread : left) {
@@ -137,12 +136,9 @@ public final class RunnerAgent extends DirectExecutionControl {
                 Thread.currentThread().interrupt();
             }
         }
-        if (Arrays.stream(threads(group)).anyMatch(Thread::isAlive)) {
-            PrintStream message = new PrintStream(channels[1], true, StandardCharsets.UTF_8);
-            message.println("A thread this code started was still running after the Run and did not stop when asked, "
-                    + "so its Java machine was ended.");
-            end();
-        }
+        System.out.flush();
+        System.err.flush();
+        return threads(code).length == 0;
     }
 
     private static Thread[] threads(ThreadGroup group) {

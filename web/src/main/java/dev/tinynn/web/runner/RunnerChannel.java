@@ -37,6 +37,7 @@ final class RunnerChannel implements ExecutionControlProvider {
     private final String classPath;
     private final List<String> jvmOptions;
     private volatile Process process;
+    private volatile ExecutionControl control;
 
     RunnerChannel(String classPath, List<String> jvmOptions) {
         this.classPath = classPath;
@@ -46,6 +47,19 @@ final class RunnerChannel implements ExecutionControlProvider {
     /** The runner JVM, once JShell has started it. */
     Process process() {
         return process;
+    }
+
+    /**
+     * Ends the Run that just finished: the runner stops every thread the code left running. False if
+     * one is still running after the runner's grace period; true also when the runner is gone.
+     * Called only between Runs, when JShell is not using the channel.
+     */
+    boolean endRun() {
+        try {
+            return !Boolean.FALSE.equals(control.extensionCommand(RunnerAgent.END_RUN, null));
+        } catch (ExecutionControl.ExecutionControlException gone) {
+            return true; // the runner JVM has ended: nothing of it runs any more
+        }
     }
 
     @Override
@@ -86,6 +100,7 @@ final class RunnerChannel implements ExecutionControlProvider {
                     }
                 });
         started.onExit().thenRun(env::closeDown);
+        this.control = control;
         return control;
     }
 
@@ -99,7 +114,7 @@ final class RunnerChannel implements ExecutionControlProvider {
             return;
         }
         try {
-            Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -KILL -- -" + leader + " 2>/dev/null")
+            Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -s KILL -- -" + leader + " 2>/dev/null")
                     .redirectErrorStream(true).start();
             kill.getInputStream().transferTo(OutputStream.nullOutputStream());
             kill.waitFor();

@@ -73,13 +73,19 @@ public final class Runners implements AutoCloseable {
     private final int maxRunners;
     private final Duration timeout;
     private final String classPath;
+    private final Duration queueLimit;
     private final Semaphore places;
     /** In access order: the first entry is the least recently used. Guarded by itself. */
     private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>(16, 0.75f, true);
     private volatile boolean closed;
 
-    /** At most maxRunners JVMs at once; classPath = tinynn's class path for JShell. */
+    /** At most maxRunners JVMs at once; classPath = tinynn's class path for JShell; see {@link #queueLimit()}. */
     public Runners(int maxRunners, Duration timeout, String classPath) {
+        this(maxRunners, timeout, classPath, timeout.plus(Runner.STOP_GRACE).plus(Duration.ofSeconds(10)));
+    }
+
+    /** As above, with how long a Run may wait for a free runner before it is refused. */
+    public Runners(int maxRunners, Duration timeout, String classPath, Duration queueLimit) {
         if (maxRunners < 1) {
             throw new IllegalArgumentException("maxRunners must be at least 1, not " + maxRunners);
         }
@@ -90,11 +96,12 @@ public final class Runners implements AutoCloseable {
         this.timeout = timeout;
         this.classPath = Objects.requireNonNull(classPath, "classPath");
         this.places = new Semaphore(maxRunners, true);
+        this.queueLimit = queueLimit;
     }
 
-    /** How long a Run waits for the session's other Run or for a free runner before it is refused. */
+    /** How long a Run waits for a free runner before it is refused. */
     public Duration queueLimit() {
-        return timeout.plus(Runner.STOP_GRACE).plus(Duration.ofSeconds(10));
+        return queueLimit;
     }
 
     /** Runs code with no one listening to its waits; see {@link #run(String, String, Listener)}. */
@@ -106,7 +113,8 @@ public final class Runners implements AutoCloseable {
      * Runs code in the session's JShell (state persists per session). Never throws for the code's
      * faults: a compile error, an exception, a timeout or a runner JVM that ended are all answers.
      *
-     * @throws BusyException if it waited {@link #queueLimit()} for the session's other Run or a free runner
+     * @throws BusyException if it waited {@link #queueLimit()} for a free runner (or, far longer than any
+     *     Run takes, for the session's other Run)
      * @throws IllegalStateException if these runners were closed
      */
     public RunResult run(String sessionId, String code, Listener listener) {
@@ -115,14 +123,14 @@ public final class Runners implements AutoCloseable {
             return new RunResult(RunResult.ERROR, refused, 0, 0);
         }
         long queued = System.nanoTime();
-        long deadline = queued + queueLimit().toNanos();
         Session session = session(sessionId);
         boolean told = false;
         try {
             if (!session.lock.tryLock(0, TimeUnit.NANOSECONDS)) {
                 listener.waiting(WAITING_FOR_OTHER_RUN);
                 told = true;
-                if (!session.lock.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                // The other Run ends within its time limit and grace; this bound is only a backstop.
+                if (!session.lock.tryLock(timeout.multipliedBy(2).plusSeconds(60).toNanos(), TimeUnit.NANOSECONDS)) {
                     throw new BusyException("This session's other Run (in another tab) is still running; "
                             + "run again when it has finished.", retryAfter());
                 }
@@ -136,6 +144,7 @@ public final class Runners implements AutoCloseable {
                 throw new IllegalStateException("the runners are closed");
             }
             String note = "";
+            long begun = System.nanoTime();
             Runner current = session.runner;
             if (current != null && current.ended()) {
                 current.close();
@@ -146,14 +155,14 @@ public final class Runners implements AutoCloseable {
                     if (!told) {
                         listener.waiting("waiting for a free runner (all " + maxRunners + " are busy with other sessions)…");
                     }
-                    takePlace(session, deadline);
+                    takePlace(session, System.nanoTime() + queueLimit.toNanos());
                 }
-                long start = System.nanoTime();
+                begun = System.nanoTime();
                 try {
                     current = Runner.start(classPath, places::release);
                 } catch (RuntimeException failed) {
                     return new RunResult(RunResult.ERROR, "The Java runner could not be started: " + failed.getMessage(),
-                            millis(System.nanoTime() - start), millis(start - queued));
+                            millis(System.nanoTime() - begun), millis(begun - queued));
                 }
                 session.runner = current;
                 if (session.evicted) {
@@ -162,14 +171,13 @@ public final class Runners implements AutoCloseable {
                 }
             }
             listener.running();
-            long start = System.nanoTime();
-            RunResult result = current.run(code, timeout, start);
+            RunResult result = current.run(code, timeout, begun);
             if (current.ended()) {
                 current.close();
                 session.runner = null;
                 startInBackground(session); // the replacement, ready for the next Run
             }
-            return new RunResult(result.status(), note + result.output(), result.elapsedMillis(), millis(start - queued));
+            return new RunResult(result.status(), note + result.output(), result.elapsedMillis(), millis(begun - queued));
         } finally {
             session.lock.unlock();
         }
