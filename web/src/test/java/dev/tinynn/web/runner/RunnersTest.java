@@ -383,6 +383,20 @@ class RunnersTest {
     }
 
     @Test
+    void aThreadThatWillNotStopEndsItsRunnerAndTheSessionStartsAfresh() {
+        runners.run("stubborn-thread", "int kept = 7;");
+
+        RunResult result = runners.run("stubborn-thread",
+                "new Thread(() -> { while (true) { try { while (true) Thread.onSpinWait(); } catch (Throwable stop) { } } }).start();");
+
+        assertThat(result.status()).isEqualTo("error");
+        assertThat(result.output()).isEqualTo("A thread this code started was still running after the Run and did not stop "
+                + "when asked, so its Java machine was ended. The session was reset: earlier variables and methods are gone, "
+                + "and the next Run starts afresh.");
+        assertThat(runners.run("stubborn-thread", "kept").output()).contains("cannot find symbol");
+    }
+
+    @Test
     void closingSystemOutSilencesOnlyThatRun() {
         runners.run("closing", "int kept = 3;\nSystem.out.close();");
         RunResult next = runners.run("closing", "System.out.println(\"still here\");\nnew java.io.PrintWriter(System.out).close();");
