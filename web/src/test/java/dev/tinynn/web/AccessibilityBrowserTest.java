@@ -130,7 +130,7 @@ class AccessibilityBrowserTest {
         area.sendKeys(Keys.TAB);
         assertThat(browser.js("return document.activeElement === arguments[0];", area)).isEqualTo(false);
         assertThat(area.getAttribute("value")).isEqualTo("    " + before);
-        browser.js("localStorage.clear();");
+        browser.forgetCode();
     }
 
     @Test

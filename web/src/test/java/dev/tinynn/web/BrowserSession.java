@@ -115,6 +115,11 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
                 height + (height - (int) innerHeight)));
     }
 
+    /** Forgets the code cells' edits kept in this browser (and nothing else it keeps, such as the session's key). */
+    void forgetCode() {
+        js("Object.keys(localStorage).filter(k => k.startsWith('tinynn-code-')).forEach(k => localStorage.removeItem(k));");
+    }
+
     @SuppressWarnings("unchecked")
     List<Object> errors() {
         return (List<Object>) js("return window.__errors;");

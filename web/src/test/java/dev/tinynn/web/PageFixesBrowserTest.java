@@ -34,7 +34,7 @@ class PageFixesBrowserTest {
 
     @AfterEach
     void cleanUp() {
-        browser.js("localStorage.clear();");
+        browser.forgetCode();
         browser.viewport(1200, 1000);
     }
 
@@ -106,7 +106,8 @@ class PageFixesBrowserTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> api(String path) {
         return (Map<String, Object>) browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch(arguments[0]).then(async r => done({status: r.status, body: await r.json()}));", path);
+                + "fetch(arguments[0], {headers: {'X-Tinynn-Key': localStorage.getItem('tinynn-key')}})"
+                + ".then(async r => done({status: r.status, body: await r.json()}));", path);
     }
 
     @Test
