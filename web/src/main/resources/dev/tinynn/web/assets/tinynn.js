@@ -306,6 +306,7 @@ const T = (() => {
     const told = el('span', {class: 'sr-only', role: 'status'});
     root.replaceChildren(start, back, play, step, end, scrub, el('label', {}, 'Speed ', speed), where, told);
     root.classList.add('player');
+    root.setAttribute('role', 'group');
     let total = 0;
     for (let f = 0; f < count - 1; f++) total += duration(f);
     root.dataset.normalMillis = String(Math.round(total));
