@@ -79,6 +79,7 @@ final class RunnerChannel implements ExecutionControlProvider {
         ProcessBuilder builder = new ProcessBuilder(command);
         // The class path through the environment keeps the command line short enough for ps to show whole.
         builder.environment().put("CLASSPATH", classPath);
+        // The JVM would announce options from these on its standard error, which is the Run's output.
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("JDK_JAVA_OPTIONS");
         Process started = builder.start();
