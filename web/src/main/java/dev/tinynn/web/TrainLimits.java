@@ -1,6 +1,7 @@
 package dev.tinynn.web;
 
 import dev.tinynn.lesson.Num;
+
 import java.util.List;
 import java.util.Map;
 

@@ -242,13 +242,14 @@ final class TutorialNumbers {
                 "squaredError", factors(2 * (p - y), dpdz, x, squared),
                 "crossEntropy", factors(-y / p + (1 - y) / (1 - p), dpdz, x, cross));
         Dataset two = Datasets.studySleep();
-        int shared = Examples.Backprop.ROW; // the two-input example and quiz 7 use the third row, whichever row the chain shows
+        int shared = Examples.Backprop.ROW; // the two-input example and quiz 7 keep their row, whichever the chain shows
         Dataset twoRow = Dataset.of("row", two.featureNames(), new double[][] {two.row(shared)}, new double[] {two.y(shared)});
         Pass shares = Pass.at(backend, twoRow, new double[] {START_W, START_W}, START_B, Loss.CROSS_ENTROPY);
         Pass summedCross = Pass.at(backend, data, new double[] {START_W}, START_B, Loss.CROSS_ENTROPY);
         Pass summedSquared = Pass.at(backend, data, new double[] {START_W}, START_B, Loss.SQUARED_ERROR);
         return Map.of("backend", backend.name(),
-                "row", Map.of("row", chosen, "result", y == 1 ? "passed" : "failed", "hours", x, "y", y, "w", START_W, "b", START_B, "z", z, "p", p,
+                "row", Map.of("row", chosen, "result", y == 1 ? "passed" : "failed", "hours", x, "y", y,
+                        "w", START_W, "b", START_B, "z", z, "p", p,
                         "loss", Loss.SQUARED_ERROR.of(z, p, y)),
                 "rows", java.util.stream.IntStream.range(0, data.rows()).mapToObj(i -> data.x(i, 0)).toList(),
                 "chain", chain,

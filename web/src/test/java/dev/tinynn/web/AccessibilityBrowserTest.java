@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import dev.tinynn.lesson.Exercises;
+import dev.tinynn.lesson.Quiz;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,19 +130,21 @@ class AccessibilityBrowserTest {
         area.sendKeys(Keys.TAB);
         assertThat(browser.js("return document.activeElement === arguments[0];", area)).isEqualTo(false);
         assertThat(area.getAttribute("value")).isEqualTo("    " + before);
-        browser.js("localStorage.clear();");
+        browser.forgetCode();
     }
 
     @Test
     void rightAndWrongAreToldByAMarkAndWordsNotColourAlone() {
         browser.openFilled(3);
-        browser.find("input[name=p3][value='1']").click();   // Fail
+        int right = ((Quiz) Exercises.named("p3", null)).questions().get(0).answer();
+        browser.find("input[name=p3][value='" + (1 - right) + "']").click();
         browser.find("#check").click();
         browser.waitUpTo(10).until(d -> !d.findElement(By.id("feedback")).getText().isBlank());
-        assertThat(browser.text("#feedback")).startsWith("Not yet");
+        assertThat(browser.text("#feedback")).isNotBlank().doesNotStartWith("Right");
+        assertThat(browser.find("#feedback").getAttribute("data-right")).isEqualTo("false");
         assertThat(browser.js("return getComputedStyle(document.getElementById('feedback'), '::before').content;"))
                 .isEqualTo("\"✗ \"");
-        browser.find("input[name=p3][value='0']").click();   // Pass
+        browser.find("input[name=p3][value='" + right + "']").click();
         browser.find("#check").click();
         browser.waitUpTo(10).until(d -> d.findElement(By.id("feedback")).getText().startsWith("Right"));
         assertThat(browser.js("return getComputedStyle(document.getElementById('feedback'), '::before').content;"))

@@ -11,6 +11,7 @@ import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.Updates;
+import dev.tinynn.lesson.Num;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -134,12 +135,12 @@ class AnimationsBrowserTest {
         for (int row = 1; row <= data.rows(); row++) {
             new Select(browser.find("#row")).selectByValue(String.valueOf(row));
             double hours = data.x(row - 1, 0);
-            browser.waitUpTo(10).until(d -> d.findElement(By.xpath("//table[@id='chain']//th[starts-with(text(), 'how z moves with w')]"
-                    + "/following-sibling::td")).getAttribute("data-value").equals(String.valueOf(hours).replaceAll("\\.0$", "")));
+            // the fourth factor is ∂z/∂w = hours; the sixth row is the backend's own gradient
+            browser.waitUpTo(10).until(d -> d.findElement(By.cssSelector("#chain tbody tr:nth-child(4) td"))
+                    .getAttribute("data-value").equals(String.valueOf(hours).replaceAll("\\.0$", "")));
             Dataset one = Dataset.of("row", data.featureNames(), new double[][] {data.row(row - 1)}, new double[] {data.y(row - 1)});
             Pass cross = Pass.at(Backends.named("plain"), one, new double[] {0.1}, 0, Loss.CROSS_ENTROPY);
-            List<WebElement> backend = browser.driver().findElements(By.xpath(
-                    "//table[@id='chain']//th[contains(text(), 'backend')]/following-sibling::td"));
+            List<WebElement> backend = browser.all("#chain tbody tr:nth-child(6) td");
             assertThat(Double.parseDouble(backend.get(1).getAttribute("data-value"))).isEqualTo(cross.gradient()[0]);
             assertThat(browser.driver().getCurrentUrl()).contains("row=" + row);
         }
@@ -197,6 +198,6 @@ class AnimationsBrowserTest {
         assertThat((Long) browser.js("return window.__sent;")).isLessThan(41L);
         double p = Pass.at(Backends.named("plain"), Dataset.of("z", List.of("z"), new double[][] {{2}}, new double[] {0}),
                 new double[] {1}, 0, Loss.CROSS_ENTROPY).p()[0];
-        assertThat(browser.text("#zp")).isEqualTo("σ(2) = " + dev.tinynn.lesson.Num.num(p));
+        assertThat(browser.text("#zp")).isEqualTo("σ(2) = " + Num.num(p));
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -53,8 +54,11 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
         return "http://127.0.0.1:" + server.port();
     }
 
+    /** A wait that also outlasts an element replaced while it looked (the pages redraw their tables). */
     WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Opens a page and waits until its backend menu is filled (its scripts have run). */
@@ -109,6 +113,11 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
         long innerHeight = (Long) js("return window.innerHeight;");
         driver.manage().window().setSize(new Dimension(width + (width - (int) innerWidth),
                 height + (height - (int) innerHeight)));
+    }
+
+    /** Forgets the code cells' edits kept in this browser (and nothing else it keeps, such as the session's key). */
+    void forgetCode() {
+        js("Object.keys(localStorage).filter(k => k.startsWith('tinynn-code-')).forEach(k => localStorage.removeItem(k));");
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import dev.tinynn.core.Datasets;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingResult;
+import dev.tinynn.lesson.Num;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ class PageFixesBrowserTest {
 
     @AfterEach
     void cleanUp() {
-        browser.js("localStorage.clear();");
+        browser.forgetCode();
         browser.viewport(1200, 1000);
     }
 
@@ -105,7 +106,8 @@ class PageFixesBrowserTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> api(String path) {
         return (Map<String, Object>) browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch(arguments[0]).then(async r => done({status: r.status, body: await r.json()}));", path);
+                + "fetch(arguments[0], {headers: {'X-Tinynn-Key': localStorage.getItem('tinynn-key')}})"
+                + ".then(async r => done({status: r.status, body: await r.json()}));", path);
     }
 
     @Test
@@ -114,8 +116,8 @@ class PageFixesBrowserTest {
         browser.waitUpTo(30).until(d -> !d.findElement(By.id("w5")).getText().isBlank()
                 && "false".equals(d.findElement(By.id("retrain-result")).getAttribute("data-stale")));
         // the same limits in the fields and the API
-        assertThat(browser.find("#lr").getAttribute("min")).isEqualTo(dev.tinynn.lesson.Num.num(TrainLimits.MIN_LEARNING_RATE));
-        assertThat(browser.find("#lr").getAttribute("max")).isEqualTo(dev.tinynn.lesson.Num.num(TrainLimits.MAX_LEARNING_RATE));
+        assertThat(browser.find("#lr").getAttribute("min")).isEqualTo(Num.num(TrainLimits.MIN_LEARNING_RATE));
+        assertThat(browser.find("#lr").getAttribute("max")).isEqualTo(Num.num(TrainLimits.MAX_LEARNING_RATE));
         assertThat(browser.find("#epochs").getAttribute("min")).isEqualTo(String.valueOf(TrainLimits.MIN_EPOCHS));
         assertThat(browser.find("#epochs").getAttribute("max")).isEqualTo(String.valueOf(TrainLimits.MAX_EPOCHS));
         String[][] refused = {{"lr", "-1", "1000"}, {"lr", "1000", "1000"}, {"lr", "", "1000"},
@@ -140,7 +142,7 @@ class PageFixesBrowserTest {
         assertThat(browser.find("#lr").getAttribute("aria-invalid")).isNull();
         TrainingResult expected = Trainer.train(Backends.named("plain"), Datasets.studyHours(),
                 TrainingConfig.tutorial().withInitialWeights(0.1).withLearningRate(0.5));
-        assertThat(browser.text("#w5")).isEqualTo(dev.tinynn.lesson.Num.num(expected.weights()[0]).replace('−', '-'));
+        assertThat(browser.text("#w5")).isEqualTo(Num.num(expected.weights()[0]).replace('−', '-'));
     }
 
     private static WebElement cell() {

@@ -48,7 +48,7 @@ T.$('#threshold').value = T.state('threshold', '0.5');
 T.$('#z').addEventListener('input', update);
 T.$('#threshold').addEventListener('input', update);
 const choice = () => document.querySelector('input[name=p3]:checked');
-T.exercise(T.$('#check'), T.$('#feedback'), 'p3', () => choice()?.value ?? null,
+T.exercise(T.$('#check'), T.$('#feedback'), 'p3', () => choice()?.value ?? '',
   () => { if (choice()) choice().checked = false; document.querySelector('input[name=p3]').focus(); });
 document.addEventListener('answered', update);
 T.backends();

@@ -16,6 +16,18 @@ const T = (() => {
   const backend = () => state('backend', document.body.dataset.backend);
   const status = text => { document.getElementById('status').textContent = text || ''; };
 
+  // Every API call carries the session's key beside the cookie (docs/web.md, security rules). The key
+  // comes once, in the address's fragment after the token swap, and is kept in this origin's storage
+  // (this scheme, host and port only; shared by this browser's tabs, which share one session).
+  const KEY = 'tinynn-key';
+  const handed = /^#tinynn-key=([0-9a-f]+)$/.exec(location.hash);
+  if (handed) {
+    localStorage.setItem(KEY, handed[1]);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  const api = (path, options = {}) => fetch(path, {...options, credentials: 'same-origin',
+    headers: {...(options.headers || {}), 'X-Tinynn-Key': localStorage.getItem(KEY) || ''}});
+
   async function answer(response) {
     const body = await response.json();
     if (!response.ok) {
@@ -29,13 +41,13 @@ const T = (() => {
   async function get(path, query = {}, {quiet = false} = {}) {
     const q = new URLSearchParams({backend: backend(), ...query});
     try {
-      const body = await answer(await fetch(path + '?' + q, {credentials: 'same-origin'}));
+      const body = await answer(await api(path + '?' + q));
       if (!quiet) status('');
       return body;
     } catch (e) { if (!quiet) status(e.message); throw e; }
   }
   async function post(path, body) {
-    return answer(await fetch(path, {method: 'POST', credentials: 'same-origin',
+    return answer(await api(path, {method: 'POST',
       headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)}));
   }
 
@@ -197,11 +209,20 @@ const T = (() => {
     run.addEventListener('click', async () => {
       run.disabled = true; info.textContent = 'running…'; out.classList.remove('error');
       try {
-        const r = await post('/api/run', {code: area.value});
+        // The session's runner is shared by this browser's tabs: while this Run waits for another tab's,
+        // the server says so when asked, and the answer says how long it waited.
+        const id = Math.random().toString(36).slice(2);
+        const asking = setInterval(() => api('/api/run/' + id).then(a => a.json()).then(now => {
+          if (now.state === 'waiting') info.textContent = now.message;
+          else if (now.state === 'running') info.textContent = 'running…';
+        }).catch(() => {}), 500);
+        let r;
+        try { r = await post('/api/run', {code: area.value, run: id}); } finally { clearInterval(asking); }
         out.textContent = r.output;
         out.dataset.status = r.status;
         out.classList.toggle('error', r.status !== 'ok');
-        info.textContent = (r.status === 'ok' ? '✓ ok' : '✗ ' + r.status) + ', ' + r.elapsedMillis + ' ms';
+        info.textContent = (r.status === 'ok' ? '✓ ok' : '✗ ' + r.status) + ', ' + r.elapsedMillis + ' ms'
+          + (r.waitedMillis >= 100 ? ', after waiting ' + (r.waitedMillis / 1000).toFixed(1) + ' s to start' : '');
       } catch (e) { out.textContent = e.message; out.dataset.status = 'error'; out.classList.add('error'); info.textContent = '✗ failed'; }
       run.disabled = false;
     });
@@ -220,34 +241,32 @@ const T = (() => {
     feedback.className = 'feedback ' + (r.counted === false ? 'note' : r.right ? 'right' : 'wrong');
     feedback.dataset.right = r.right;
   }
-  // An exercise checked on the server by the tutorial's one grading rule: a first wrong answer gets a
-  // hint, a second the answer; an answer that is not one (no choice, not a number) is told so and is not
-  // an attempt. Every way through ends with the answer shown and "Try again", which starts the exercise
-  // afresh. Once an exercise is done, what the page kept back until its answer ([data-after=KEY]) is
-  // shown, and an 'answered' event tells the page's script (which may then show, say, a table's row).
+  // An exercise graded on the server: a first wrong answer gets a hint, a second the answer and its
+  // explanation; an answer that is not one ("abc", nothing picked) is told so and uses no try. Every way
+  // through ends with the answer shown (done) and "Try again", which starts the exercise afresh. Once
+  // done, what was kept back until the answer ([data-after=KEY]) is shown and an 'answered' event tells
+  // the page.
   const answered = new Set();
-  function exercise(button, feedback, key, answerOf, clear, question) {
+  function exercise(button, feedback, key, answerOf, clear, question, inputs = []) {
     let attempt = 1;
     const again = el('button', {type: 'button', class: 'again', text: 'Try again', hidden: ''});
     button.after(' ', again);
     button.addEventListener('click', async () => {
-      const given = answerOf();
-      if (given === null) { show(feedback, {right: false, counted: false, text: 'Pick an answer first.'}); return; }
-      const r = await post('/api/check', {exercise: key, question, answer: given, attempt, backend: backend()});
+      const r = await post('/api/check', {exercise: key, question, answer: answerOf(), attempt, backend: backend()});
       show(feedback, r);
-      if (r.counted === false) return;
-      if (r.done ?? (r.right || attempt >= 2)) {
-        button.disabled = true; again.hidden = false; feedback.dataset.done = 'true';
-        if (question === undefined && !answered.has(key)) {
-          answered.add(key);
-          document.querySelectorAll(`[data-after="${key}"]`).forEach(n => { n.hidden = false; });
-          document.dispatchEvent(new CustomEvent('answered', {detail: key}));
-        }
+      if (r.counted) attempt++;
+      if (!r.done) return;
+      button.disabled = true; again.hidden = false; feedback.dataset.done = 'true';
+      inputs.forEach(x => { x.disabled = true; });
+      if (!answered.has(key)) {
+        answered.add(key);
+        document.querySelectorAll(`[data-after="${key}"]`).forEach(n => { n.hidden = false; });
+        document.dispatchEvent(new CustomEvent('answered', {detail: key}));
       }
-      attempt++;
     });
     again.addEventListener('click', () => {
       attempt = 1; button.disabled = false; again.hidden = true;
+      inputs.forEach(x => { x.disabled = false; });
       feedback.textContent = ''; feedback.className = 'feedback'; delete feedback.dataset.right; delete feedback.dataset.done;
       clear();
     });
@@ -263,8 +282,9 @@ const T = (() => {
       q.options.forEach((o, k) => set.append(el('label', {}, el('input', {type: 'radio', name, value: k}), ' ' + o)));
       set.append(el('div', {class: 'controls'}, check), feedback);
       root.append(set);
-      exercise(check, feedback, key, () => set.querySelector('input:checked')?.value ?? null,
-        () => { set.querySelectorAll('input').forEach(x => { x.checked = false; }); set.querySelector('input').focus(); }, i);
+      const inputs = [...set.querySelectorAll('input')];
+      exercise(check, feedback, key, () => set.querySelector('input:checked')?.value ?? '',
+        () => { inputs.forEach(x => { x.checked = false; }); inputs[0].focus(); }, i, inputs);
     });
   }
 
@@ -285,6 +305,8 @@ const T = (() => {
     const where = el('span', {class: 'where', 'aria-hidden': 'true'});
     const told = el('span', {class: 'sr-only', role: 'status'});
     root.replaceChildren(start, back, play, step, end, scrub, el('label', {}, 'Speed ', speed), where, told);
+    root.classList.add('player');
+    root.setAttribute('role', 'group');
     let total = 0;
     for (let f = 0; f < count - 1; f++) total += duration(f);
     root.dataset.normalMillis = String(Math.round(total));
