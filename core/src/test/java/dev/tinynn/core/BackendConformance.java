@@ -355,6 +355,7 @@ public abstract class BackendConformance {
                 assertThat(row.z()).isCloseTo(data.x(i, 0) * w[0] + b, EXACT);
                 assertThat(row.p()).isCloseTo(1 / (1 + Math.exp(-row.z())), EXACT);
                 assertThat(row.delta()).isCloseTo(row.p() - data.y(i), EXACT);
+                assertThat(row.error()).isEqualTo(row.p() - data.y(i)); // the tutorial's "error", p − y
                 assertThat(row.step()).isCloseTo(0.1 * row.delta(), EXACT);
                 w = new double[] {w[0] - row.step() * data.x(i, 0)};
                 b -= row.step();
@@ -398,6 +399,9 @@ public abstract class BackendConformance {
         assertThat(result.weights()).containsExactly(0.1);
         assertThat(result.bias()).isZero();
         assertThat(result.probabilities()).hasSize(4);
+        assertThat(result).hasToString("TrainingResult[backend=" + backend().name() + ", data=study-hours, w=[0.1],"
+                + " b=0.0, finalLoss=" + result.finalLoss() + "]");
+        assertThat(result.finalLoss()).isCloseTo(0.6524765065809106, EXACT); // as batchEvents' first epoch
         // p = σ(0.1), σ(0.2), σ(0.3), σ(0.4) = 0.525, 0.550, 0.574, 0.599 for labels 0, 0, 1, 1: at 0.5
         // every row is Pass, right for the last two; at 0.56 the first two become Fail (right); at
         // 0.58 the third does too (wrong).
@@ -497,6 +501,31 @@ public abstract class BackendConformance {
         assertThat(stopped.epochsDone()).isZero();
         assertThat(stopped.loss()).isNaN();
         assertThat(first.epochs).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Trainer.onlineEpoch, as the benchmarks call it, is the loop's first online epoch")
+    void onlineEpochAloneIsTheFirstEpochOfTraining() {
+        Dataset data = Datasets.studyHours();
+        TrainingConfig config = TrainingConfig.tutorial().withEpochs(1).withInitialWeights(0.1);
+        TrainingResult one = train(data, config);
+        try (Workspace ws = backend().open(data)) {
+            ws.setParameters(new double[] {0.1}, 0);
+            assertThat(Trainer.onlineEpoch(ws, data, config)).isEqualTo(one.lossHistory()[0])
+                    .isCloseTo(RUN1_LOSS_EPOCH_0, EXACT);
+            assertThat(ws.read(Buffer.WEIGHTS)).isEqualTo(one.weights());
+        }
+    }
+
+    @Test
+    @DisplayName("Pass.at with w and b is Pass.at with the Model they make")
+    void passWithWeightsAndBiasIsPassWithTheModel() {
+        Pass a = Pass.at(backend(), Datasets.studySleep(), new double[] {0.1, -0.2}, 0.3, Loss.SQUARED_ERROR);
+        Pass b = Pass.at(backend(), Datasets.studySleep(), new Model(new double[] {0.1, -0.2}, 0.3), Loss.SQUARED_ERROR);
+        assertThat(a.model()).isEqualTo(b.model());
+        assertThat(a.z()).isEqualTo(b.z());
+        assertThat(a.gradient()).isEqualTo(b.gradient());
+        assertThat(a.loss()).isEqualTo(b.loss());
     }
 
     @Test
@@ -718,6 +747,12 @@ public abstract class BackendConformance {
         assertThat(e.describe(i -> "student " + i)).isEqualTo("training diverged at epoch 0: the raw score"
                 + " z = x·w + b of student 1 became Infinity (beyond the largest double, 1.8e308; inputs this large"
                 + " want standardising) with learning rate 0.1");
+        // the first row overflowing is "row 1"
+        Dataset first = Dataset.of("huge first", List.of("x"), new double[][] {{2e307}, {1}}, new double[] {1, 0});
+        TrainingDivergedException atFirst = catchThrowableOfType(TrainingDivergedException.class,
+                () -> train(first, config));
+        assertThat(atFirst.row()).isZero();
+        assertThat(atFirst).hasMessageContaining(" of row 1 became Infinity");
         // batch: the first forward pass already gives z = 2e308 for row 1, so epoch 0's loss is not finite
         TrainingDivergedException batch = catchThrowableOfType(TrainingDivergedException.class,
                 () -> train(data, config.withUpdates(Updates.BATCH)));
