@@ -98,7 +98,10 @@ class PredictCompareContractTest {
     void compareJsonKeys() throws Exception {
         Cli cli = Cli.run("compare", "--json", "--epochs", "10");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        for (JsonNode row : JSON.readTree(cli.out())) {
+        JsonNode rows = JSON.readTree(cli.out());
+        assertThat(rows.isArray()).as("an array").isTrue();
+        assertThat(rows).hasSize(3); // plain, ejml and nd4j: an empty array would check no keys at all
+        for (JsonNode row : rows) {
             assertThat(keys(row)).containsExactly("backend", "library", "version", "weights", "bias", "finalLoss",
                     "maxAbsDifferenceFromPlain", "trainingMillis");
             // A time is only checked as present and finite: a test never judges a machine's speed.

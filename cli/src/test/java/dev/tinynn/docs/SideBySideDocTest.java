@@ -2,6 +2,7 @@ package dev.tinynn.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tinynn.Folders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * <pre>./mvnw -pl cli -am -o test -Dtest=SideBySideDocTest -Dsurefire.failIfNoSpecifiedTests=false -Dtinynn.updateDocs=true</pre>
  */
 class SideBySideDocTest {
-    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    private static final Path ROOT = Folders.project();
     private static final Path PAGE = ROOT.resolve("docs/side-by-side.md");
 
     /** A backend's column: its name, its library, and the file that holds its arithmetic. */
