@@ -101,10 +101,12 @@ class ShippedJarIT {
             in.write(stdin.getBytes(UTF_8));
         }
         try {
-            int code = process.waitFor(); // the class's @Timeout bounds the wait
+            int code = process.waitFor(); // the class's @Timeout bounds the wait (it interrupts this thread)
             return new Run(code, out.get(), err.get());
         } finally {
-            process.destroyForcibly(); // a no-op once it ended; ends it when the @Timeout interrupted the wait
+            // A test that timed out or failed leaves no program running behind it.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
         }
     }
 
@@ -292,6 +294,7 @@ class ShippedJarIT {
             assertThatThrownBy(() -> new Socket(origin.getHost(), origin.getPort()).close())
                     .as("the port is closed").isInstanceOf(ConnectException.class);
         } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
     }
