@@ -9,6 +9,7 @@ import dev.tinynn.core.Backends;
 import dev.tinynn.core.spi.Backend;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every sample, run the way a learner runs it (main with a backend name), on every backend on the
- * class path; the numbers it prints are the tutorial's ({@code TutorialFacts} in core's tests), to ten
+ * Every sample, run the way a learner runs it (main with a backend name), on plain, ejml and nd4j (the
+ * backends on its class path); the numbers it prints are the tutorial's ({@code TutorialFacts} in core's tests), to ten
  * significant digits.
  */
 class SamplesTest {
@@ -29,8 +30,18 @@ class SamplesTest {
         return within(1e-9 * Math.max(1, Math.abs(expected)));
     }
 
+    /** The backends examples/pom.xml puts on the class path: a sample runs on each, or the test fails. */
+    private static final List<String> BACKENDS = List.of("plain", "ejml", "nd4j");
+
     static Stream<String> backends() {
-        return Backends.available().stream().map(Backend::name);
+        return BACKENDS.stream();
+    }
+
+    @Test
+    void everyBackendThePomNamesIsOnTheClassPath() {
+        // Without this, a backend lost from the class path would make every test below run on fewer
+        // backends and still pass.
+        assertThat(Backends.available()).extracting(Backend::name).containsExactlyInAnyOrderElementsOf(BACKENDS);
     }
 
     /** What main printed. */
