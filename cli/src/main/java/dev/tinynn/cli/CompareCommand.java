@@ -104,16 +104,25 @@ final class CompareCommand implements Callable<Integer> {
                         reference.finalLoss());
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
-        } else {
+        TrainingResult neuron = reference;
+        return report(rows, unavailable, out -> {
             print(out, data, config, rows);
-            List<String> warnings = Warnings.of(reference, trainingData::rowName, "--learning-rate");
+            List<String> warnings = Warnings.of(neuron, trainingData::rowName, "--learning-rate");
             if (!warnings.isEmpty()) {
                 out.println();
                 warnings.forEach(out::println);
             }
+        });
+    }
+
+    /** The rows as JSON or as the table {@code table} prints, and a line on stderr per backend skipped. */
+    private int report(List<Row> rows, List<String> unavailable, java.util.function.Consumer<PrintWriter> table)
+            throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+        } else {
+            table.accept(out);
         }
         for (String reason : unavailable) {
             spec.commandLine().getErr().println("tinynn compare: skipped " + reason);
@@ -167,20 +176,12 @@ final class CompareCommand implements Callable<Integer> {
                         reference.finalLoss());
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
-        } else {
+        return report(rows, unavailable, out -> {
             out.printf("network   %s, from %s; weights and bias below are the output neuron's,%n",
                     NetworkReport.layout(start), network.zeros() ? "zeros" : "seed " + network.seed);
             out.println("          max |Δ plain| is over every weight and bias of every layer");
             print(out, data, config, rows);
-        }
-        for (String reason : unavailable) {
-            spec.commandLine().getErr().println("tinynn compare: skipped " + reason);
-        }
-        out.flush();
-        return 0;
+        });
     }
 
     private static double maxAbsDifference(TrainingResult result, TrainingResult reference) {
