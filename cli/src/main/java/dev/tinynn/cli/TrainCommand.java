@@ -88,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Draw the loss per epoch and what the neuron learned (the sigmoid through the data for one "
-                    + "input, the decision line for two) into FILE.png or FILE.svg.")
+                    + "input, the decision line for two; for a network, the decision region) into FILE.png or FILE.svg.")
     String plot;
 
     @Option(names = "--report", paramLabel = "FILE",
