@@ -161,6 +161,7 @@ final class EjmlNetworkWorkspace implements NetworkWorkspace {
     // Zₗ = Aₗ₋₁·Wₗ + bₗ
     @Override
     public void forward(int layer) {
+        checked(layer);
         CommonOps_DDRM.mult(a[layer - 1], w[layer], z[layer]);
         CommonOps_DDRM.multAdd(ones, b[layer], z[layer]);  // + 1·bₗ: bₗ on every row
     }
@@ -168,6 +169,7 @@ final class EjmlNetworkWorkspace implements NetworkWorkspace {
     // Aₗ = fₗ(Zₗ)
     @Override
     public void activate(int layer) {
+        checked(layer);
         // EJML has no activation functions: a loop over core's, as the neuron's sigmoid is.
         Activation f = shape.activationOf(layer);
         double[] zl = z[layer].data;
@@ -207,6 +209,7 @@ final class EjmlNetworkWorkspace implements NetworkWorkspace {
     // Gₗ = Aₗ₋₁ᵀ·Δₗ / m,  gₗ = Σ rows of Δₗ / m
     @Override
     public void gradient(int layer) {
+        checked(layer);
         CommonOps_DDRM.multTransA(a[layer - 1], delta[layer], gw[layer]);
         CommonOps_DDRM.divide(gw[layer], m);
         CommonOps_DDRM.sumCols(delta[layer], gb[layer]);
@@ -216,6 +219,9 @@ final class EjmlNetworkWorkspace implements NetworkWorkspace {
     // Δₗ₋₁ = (Δₗ·Wₗᵀ) ⊙ fₗ₋₁′(Zₗ₋₁, Aₗ₋₁)
     @Override
     public void backpropagate(int layer) {
+        if (checked(layer) == 1) {
+            throw new IllegalArgumentException("layer 1 has no layer before it to send its error back to");
+        }
         int before = layer - 1;
         CommonOps_DDRM.multTransB(delta[layer], w[layer], delta[before]);
         Activation f = shape.activationOf(before);  // EJML has no f′ either: a loop over core's
@@ -228,22 +234,27 @@ final class EjmlNetworkWorkspace implements NetworkWorkspace {
     // Wₗ −= lr·Gₗ,  bₗ −= lr·gₗ
     @Override
     public void update(int layer, double learningRate) {
+        checked(layer);
         CommonOps_DDRM.addEquals(w[layer], -learningRate, gw[layer]);
         CommonOps_DDRM.addEquals(b[layer], -learningRate, gb[layer]);
     }
 
     @Override
     public void read(Matrix matrix, int layer, double[] out) {
+        int length = matrix.length(shape, checked(layer), selectedRows());
+        if (out.length != length) {
+            throw new IllegalArgumentException(matrix + " of layer " + layer + " has " + length + " entries, not " + out.length);
+        }
         DMatrixRMaj source = switch (matrix) {
-            case WEIGHTS -> w[checked(layer)];
-            case BIASES -> b[checked(layer)];
-            case WEIGHT_GRADIENT -> gw[checked(layer)];
-            case BIAS_GRADIENT -> gb[checked(layer)];
-            case Z -> z[checked(layer)];
-            case A -> a[checked(layer)];
-            case DELTA -> delta[checked(layer)];
+            case WEIGHTS -> w[layer];
+            case BIASES -> b[layer];
+            case WEIGHT_GRADIENT -> gw[layer];
+            case BIAS_GRADIENT -> gb[layer];
+            case Z -> z[layer];
+            case A -> a[layer];
+            case DELTA -> delta[layer];
         };
-        System.arraycopy(source.data, 0, out, 0, matrix.length(shape, layer, m));
+        System.arraycopy(source.data, 0, out, 0, length);
     }
 
     private int checked(int layer) {

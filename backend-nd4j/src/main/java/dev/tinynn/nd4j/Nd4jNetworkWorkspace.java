@@ -224,6 +224,7 @@ final class Nd4jNetworkWorkspace implements NetworkWorkspace {
     // Zₗ = Aₗ₋₁·Wₗ + bₗ
     @Override
     public void forward(int layer) {
+        checked(layer);
         rows.a[layer - 1].mmuli(w[layer], rows.z[layer]);
         rows.z[layer].addiRowVector(b[layer]);
     }
@@ -231,6 +232,7 @@ final class Nd4jNetworkWorkspace implements NetworkWorkspace {
     // Aₗ = fₗ(Zₗ)
     @Override
     public void activate(int layer) {
+        checked(layer);
         // Transforms.sigmoid(z) would overwrite Z or make a new array; the op writes f(Z) into A.
         INDArray z = rows.z[layer];
         INDArray a = rows.a[layer];
@@ -267,6 +269,7 @@ final class Nd4jNetworkWorkspace implements NetworkWorkspace {
     // Gₗ = Aₗ₋₁ᵀ·Δₗ / m,  gₗ = Σ rows of Δₗ / m
     @Override
     public void gradient(int layer) {
+        checked(layer);
         rows.aT[layer - 1].mmuli(rows.delta[layer], gw[layer]);
         gw[layer].divi(rows.m);
         rows.delta[layer].sum(gb[layer], true, 0);
@@ -276,6 +279,9 @@ final class Nd4jNetworkWorkspace implements NetworkWorkspace {
     // Δₗ₋₁ = (Δₗ·Wₗᵀ) ⊙ fₗ₋₁′(Zₗ₋₁, Aₗ₋₁)
     @Override
     public void backpropagate(int layer) {
+        if (checked(layer) == 1) {
+            throw new IllegalArgumentException("layer 1 has no layer before it to send its error back to");
+        }
         INDArray before = rows.delta[layer - 1];
         INDArray z = rows.z[layer - 1];
         rows.delta[layer].mmuli(wT[layer], before);
@@ -289,20 +295,25 @@ final class Nd4jNetworkWorkspace implements NetworkWorkspace {
     // Wₗ −= lr·Gₗ,  bₗ −= lr·gₗ
     @Override
     public void update(int layer, double learningRate) {
+        checked(layer);
         Nd4j.getBlasWrapper().level1().axpy(w[layer].length(), -learningRate, gw[layer], w[layer]);
         Nd4j.getBlasWrapper().level1().axpy(b[layer].length(), -learningRate, gb[layer], b[layer]);
     }
 
     @Override
     public void read(Matrix matrix, int layer, double[] out) {
+        int length = matrix.length(shape, checked(layer), selectedRows());
+        if (out.length != length) {
+            throw new IllegalArgumentException(matrix + " of layer " + layer + " has " + length + " entries, not " + out.length);
+        }
         INDArray source = switch (matrix) {
-            case WEIGHTS -> w[checked(layer)];
-            case BIASES -> b[checked(layer)];
-            case WEIGHT_GRADIENT -> gw[checked(layer)];
-            case BIAS_GRADIENT -> gb[checked(layer)];
-            case Z -> rows.z[checked(layer)];
-            case A -> rows.a[checked(layer)];
-            case DELTA -> rows.delta[checked(layer)];
+            case WEIGHTS -> w[layer];
+            case BIASES -> b[layer];
+            case WEIGHT_GRADIENT -> gw[layer];
+            case BIAS_GRADIENT -> gb[layer];
+            case Z -> rows.z[layer];
+            case A -> rows.a[layer];
+            case DELTA -> rows.delta[layer];
         };
         long columns = source.columns();
         for (int r = 0; r < source.rows(); r++) {
