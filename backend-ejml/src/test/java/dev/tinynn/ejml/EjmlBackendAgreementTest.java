@@ -5,8 +5,8 @@ import dev.tinynn.core.Backends;
 import dev.tinynn.core.spi.Backend;
 
 /**
- * EJML against plain on random data up to 10,000×64, to the suite's own 1e-10. EJML adds up its
- * vector sums in the same order as plain (see {@link EjmlWorkspaceTest}), so here it agrees exactly.
+ * EJML against {@code ReferenceNeuron} (not against plain) on random data up to 10,000×64, to the
+ * suite's own 1e-10. EJML adds up its vector sums in the same order as plain (see {@link EjmlWorkspaceTest}).
  */
 class EjmlBackendAgreementTest extends BackendAgreement {
 

@@ -1,7 +1,9 @@
 package dev.tinynn.fast;
 
 import dev.tinynn.core.Dataset;
+import dev.tinynn.core.NetworkShape;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.core.spi.NetworkWorkspace;
 import dev.tinynn.core.spi.ThreadCount;
 import dev.tinynn.core.spi.Workspace;
 
@@ -11,7 +13,8 @@ import dev.tinynn.core.spi.Workspace;
  * 17, no library, no native code; several values per instruction with the JDK's Vector API when
  * the JVM is started with {@code --add-modules jdk.incubator.vector} ({@link VectorKernel}), one
  * at a time otherwise ({@link ScalarKernel}). See {@link FastWorkspace} for what differs from
- * plain and why; {@code plain} remains the one to read first.
+ * plain and why; {@code plain} remains the one to read first. Networks: {@link FastNetworkWorkspace},
+ * a blocked matrix product ({@link VectorMatrixKernel} or {@link ScalarMatrixKernel}) on the same threads.
  *
  * <p>Threads: {@value #THREADS_PROPERTY} if set, otherwise one per core; small data (under
  * {@link FastWorkspace#PARALLEL_THRESHOLD} input values) always run on the calling thread.
@@ -52,6 +55,11 @@ public final class FastBackend implements Backend {
     @Override
     public Workspace open(Dataset data) {
         return new FastWorkspace(data, threads(), vectorApi);
+    }
+
+    @Override
+    public NetworkWorkspace openNetwork(Dataset data, NetworkShape shape) {
+        return new FastNetworkWorkspace(data, shape, threads(), vectorApi);
     }
 
     /**

@@ -4,7 +4,7 @@ import dev.tinynn.core.BackendAgreement;
 import dev.tinynn.core.Backends;
 import dev.tinynn.core.spi.Backend;
 
-/** ND4J against the plain backend, on random data up to 10,000×64, within the suite's 1e-10. */
+/** ND4J against {@code ReferenceNeuron} (not against plain), on random data up to 10,000×64, within the suite's 1e-10. */
 class Nd4jBackendAgreementTest extends BackendAgreement {
 
     @Override

@@ -5,8 +5,8 @@ import dev.tinynn.core.Backends;
 import dev.tinynn.core.spi.Backend;
 
 /**
- * The agreement suite against itself: plain must agree with plain bit for bit, so this checks
- * that the suite's data and settings train without diverging, before other backends rely on it.
+ * Plain against {@code ReferenceNeuron} (core's test-jar: the formulas one number at a time, no
+ * code shared with this backend) on random data up to 10,000×64, to the suite's 1e-10.
  */
 class PlainBackendAgreementTest extends BackendAgreement {
 

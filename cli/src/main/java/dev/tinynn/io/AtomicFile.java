@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,9 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -29,7 +30,8 @@ import java.util.Set;
  * plot that cannot be drawn leaves the old model in place too.
  *
  * <p>The rename replaces only a regular file: a folder, a device or a pipe at the target is
- * refused before any work ({@link #checkWritable}). A file that is replaced keeps its permissions
+ * refused before any work ({@link #checkWritable}). A new file gets the permissions the umask gives
+ * (as any program's new file does); a file that is replaced keeps its own permissions
  * (a private model stays private); a symbolic link keeps pointing where it did, and the file it
  * points to is replaced. Temporary names are short ({@code .tinynn-} and a number), so any legal
  * target name works, however long.
@@ -37,8 +39,8 @@ import java.util.Set;
  * <p>Saved models, plots and training reports are all written this way.
  */
 public final class AtomicFile {
-    /** Permissions of a new file: what we write is no secret (createTempFile makes it owner-only). */
-    private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+    /** Makes the temporary files' names unique; they need not be unguessable (see {@link #temporaryBeside}). */
+    private static final Random NAMES = new Random();
 
     private AtomicFile() {
     }
@@ -121,7 +123,7 @@ public final class AtomicFile {
             Path folder = target.toAbsolutePath().getParent();
             Path temporary;
             try {
-                temporary = Files.createTempFile(folder, ".tinynn-", ".tmp");
+                temporary = temporaryBeside(folder);
             } catch (AccessDeniedException e) {
                 throw new IOException(permissionDenied(what, target.toString(), folder).getMessage()
                         + "; nothing was changed", e);
@@ -167,12 +169,30 @@ public final class AtomicFile {
         }
     }
 
-    /** The target's own permissions when it exists, else rw-r--r--; nothing on a file system without POSIX ones. */
+    /**
+     * A new empty file {@code .tinynn-NUMBER.tmp} in {@code folder}, created as any program creates a
+     * file, so that the user's umask decides its permissions (rw-r--r-- under the usual 022,
+     * rw------- under 077), as it would for a file saved by an editor. Files.createTempFile would
+     * make it owner-only whatever the umask. Created exclusively: a name taken is never reused.
+     */
+    private static Path temporaryBeside(Path folder) throws IOException {
+        while (true) {
+            try {
+                return Files.createFile(folder.resolve(".tinynn-" + Integer.toUnsignedString(NAMES.nextInt(), 36)
+                        + ".tmp"));
+            } catch (FileAlreadyExistsException taken) {
+                // another name
+            }
+        }
+    }
+
+    /** A replaced file's own permissions on its replacement; nothing on a file system without POSIX ones. */
     private static void setPermissions(Path temporary, Path target) throws IOException {
         try {
-            Set<PosixFilePermission> permissions = Files.exists(target)
-                    ? Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS) : NEW_FILE;
-            Files.setPosixFilePermissions(temporary, permissions);
+            if (Files.exists(target)) {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS);
+                Files.setPosixFilePermissions(temporary, permissions);
+            }
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the folder's permissions apply.
         }

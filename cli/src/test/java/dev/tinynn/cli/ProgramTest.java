@@ -6,11 +6,14 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The program as a process, where the environment decides: the locale, DISPLAY, where stdout
@@ -50,6 +53,20 @@ class ProgramTest {
         assertThat(run.exitCode()).isZero();
         assertThat(dir.resolve("loss.png")).isRegularFile();
         assertThat(dir.resolve("model.json")).isRegularFile();
+    }
+
+    /** A new file's permissions are the umask's, as for any program; a replaced file keeps its own. */
+    @ParameterizedTest
+    @CsvSource({"077, rw-------", "022, rw-r--r--"})
+    void aSavedModelFollowsTheUmask(String umask, String permissions) throws Exception {
+        ProcessBuilder builder = Program.builder(Map.of(), "train", "--epochs", "5", "--save", "model.json")
+                .directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+        command.addAll(builder.command());
+        assertThat(Program.finish(builder.command(command).start())).isZero();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("model.json"))))
+                .isEqualTo(permissions);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tinynn.Folders;
 import dev.tinynn.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class TrainingReportBrowserTest {
     /** Where the screenshot of the report goes, to look at after the build. */
-    static final Path SCREENSHOT = Path.of("target", "report-screenshot.png");
+    static final Path SCREENSHOT = Folders.module().resolve(Path.of("target", "report-screenshot.png"));
 
     @BeforeAll
     static void needsChromium() {

@@ -3,6 +3,7 @@ package dev.tinynn.core;
 import static dev.tinynn.core.TutorialFacts.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tinynn.core.spi.Backend;
@@ -354,6 +355,7 @@ public abstract class BackendConformance {
                 assertThat(row.z()).isCloseTo(data.x(i, 0) * w[0] + b, EXACT);
                 assertThat(row.p()).isCloseTo(1 / (1 + Math.exp(-row.z())), EXACT);
                 assertThat(row.delta()).isCloseTo(row.p() - data.y(i), EXACT);
+                assertThat(row.error()).isEqualTo(row.p() - data.y(i)); // the tutorial's "error", p − y
                 assertThat(row.step()).isCloseTo(0.1 * row.delta(), EXACT);
                 w = new double[] {w[0] - row.step() * data.x(i, 0)};
                 b -= row.step();
@@ -397,6 +399,133 @@ public abstract class BackendConformance {
         assertThat(result.weights()).containsExactly(0.1);
         assertThat(result.bias()).isZero();
         assertThat(result.probabilities()).hasSize(4);
+        assertThat(result).hasToString("TrainingResult[backend=" + backend().name() + ", data=study-hours, w=[0.1],"
+                + " b=0.0, finalLoss=" + result.finalLoss() + "]");
+        assertThat(result.finalLoss()).isCloseTo(0.6524765065809106, EXACT); // as batchEvents' first epoch
+        // p = σ(0.1), σ(0.2), σ(0.3), σ(0.4) = 0.525, 0.550, 0.574, 0.599 for labels 0, 0, 1, 1: at 0.5
+        // every row is Pass, right for the last two; at 0.56 the first two become Fail (right); at
+        // 0.58 the third does too (wrong).
+        assertThat(result.rowsRight(0.5)).isEqualTo(2);
+        assertThat(result.accuracy(0.5)).isEqualTo(0.5);
+        assertThat(result.rowsRight(0.56)).isEqualTo(4);
+        assertThat(result.rowsRight(0.58)).isEqualTo(3);
+        assertThat(result.accuracy(0.58)).isEqualTo(0.75);
+    }
+
+    // ---- A listener that only counts, and stops ----
+
+    /**
+     * Wants no events (as a progress bar does); records each {@link TrainingListener#onEpochDone}
+     * and how often it was asked whether to stop, and says stop on its {@code stopAt}-th question.
+     */
+    private static final class StopAt implements TrainingListener {
+        final List<Integer> epochs = new ArrayList<>();
+        final List<Double> losses = new ArrayList<>();
+        final int stopAt;
+        int asked;
+
+        StopAt(int stopAt) {
+            this.stopAt = stopAt;
+        }
+
+        @Override
+        public boolean wantsEvents() {
+            return false;
+        }
+
+        @Override
+        public void onEpochDone(int epoch, double loss) {
+            epochs.add(epoch);
+            losses.add(loss);
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return ++asked == stopAt;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Updates.class)
+    @DisplayName("a listener that wants no events hears every epoch's number and loss, and is asked after every epoch and, online, every row but the last")
+    void onEpochDoneHearsEveryEpoch(Updates updates) {
+        TrainingConfig config = TrainingConfig.tutorial().withUpdates(updates).withEpochs(5).withInitialWeights(0.1);
+        StopAt never = new StopAt(0);
+        TrainingResult result = Trainer.train(backend(), Datasets.studyHours(), config, never);
+        assertThat(never.epochs).containsExactly(0, 1, 2, 3, 4);
+        assertThat(never.losses).containsExactly(result.lossHistory()[0], result.lossHistory()[1],
+                result.lossHistory()[2], result.lossHistory()[3], result.lossHistory()[4]);
+        // online: after rows 1, 2 and 3 of 4, then after the epoch (after the last row, the epoch's question is enough)
+        assertThat(never.asked).isEqualTo(updates == Updates.ONLINE ? 5 * 4 : 5);
+        TrainingResult silent = train(Datasets.studyHours(), config);
+        assertThat(result.weights()).isEqualTo(silent.weights());
+        assertThat(result.bias()).isEqualTo(silent.bias());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Updates.class)
+    @DisplayName("a listener that says stop after epoch 3 ends training there, with no model, how far it got and the loss then")
+    void stopsAfterTheEpochItIsAskedIn(Updates updates) {
+        TrainingConfig config = TrainingConfig.tutorial().withUpdates(updates).withEpochs(1000).withInitialWeights(0.1);
+        TrainingResult full = train(Datasets.studyHours(), config.withEpochs(5));
+        int questionsPerEpoch = updates == Updates.ONLINE ? 4 : 1;
+        StopAt listener = new StopAt(3 * questionsPerEpoch);
+        TrainingStoppedException stopped = catchThrowableOfType(
+                TrainingStoppedException.class, () -> Trainer.train(backend(), Datasets.studyHours(), config, listener));
+        assertThat(stopped).as("stopped").isNotNull();
+        assertThat(stopped.epochsDone()).isEqualTo(3);
+        assertThat(stopped.epochs()).isEqualTo(1000);
+        assertThat(stopped.loss()).isEqualTo(full.lossHistory()[2]);
+        assertThat(stopped).hasMessage("training stopped after 3 of 1000 epochs");
+        assertThat(listener.epochs).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    @DisplayName("online, a stop asked for after a row ends training after that row, inside the epoch")
+    void onlineStopsAfterARow() {
+        TrainingConfig config = TrainingConfig.tutorial().withEpochs(1000).withInitialWeights(0.1);
+        TrainingResult full = train(Datasets.studyHours(), config.withEpochs(5));
+        // 4 questions per epoch: the 12th ends epoch 2; the 14th comes after the second row of epoch 3
+        StopAt listener = new StopAt(14);
+        TrainingStoppedException stopped = catchThrowableOfType(
+                TrainingStoppedException.class, () -> Trainer.train(backend(), Datasets.studyHours(), config, listener));
+        assertThat(stopped).as("stopped").isNotNull();
+        assertThat(stopped.epochsDone()).isEqualTo(3);
+        assertThat(stopped.loss()).isEqualTo(full.lossHistory()[2]);
+        assertThat(listener.epochs).containsExactly(0, 1, 2);
+        assertThat(listener.asked).isEqualTo(14);
+        // inside the first epoch: no epoch complete, no loss yet
+        StopAt first = new StopAt(1);
+        stopped = catchThrowableOfType(TrainingStoppedException.class,
+                () -> Trainer.train(backend(), Datasets.studyHours(), config, first));
+        assertThat(stopped.epochsDone()).isZero();
+        assertThat(stopped.loss()).isNaN();
+        assertThat(first.epochs).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Trainer.onlineEpoch, as the benchmarks call it, is the loop's first online epoch")
+    void onlineEpochAloneIsTheFirstEpochOfTraining() {
+        Dataset data = Datasets.studyHours();
+        TrainingConfig config = TrainingConfig.tutorial().withEpochs(1).withInitialWeights(0.1);
+        TrainingResult one = train(data, config);
+        try (Workspace ws = backend().open(data)) {
+            ws.setParameters(new double[] {0.1}, 0);
+            assertThat(Trainer.onlineEpoch(ws, data, config)).isEqualTo(one.lossHistory()[0])
+                    .isCloseTo(RUN1_LOSS_EPOCH_0, EXACT);
+            assertThat(ws.read(Buffer.WEIGHTS)).isEqualTo(one.weights());
+        }
+    }
+
+    @Test
+    @DisplayName("Pass.at with w and b is Pass.at with the Model they make")
+    void passWithWeightsAndBiasIsPassWithTheModel() {
+        Pass a = Pass.at(backend(), Datasets.studySleep(), new double[] {0.1, -0.2}, 0.3, Loss.SQUARED_ERROR);
+        Pass b = Pass.at(backend(), Datasets.studySleep(), new Model(new double[] {0.1, -0.2}, 0.3), Loss.SQUARED_ERROR);
+        assertThat(a.model()).isEqualTo(b.model());
+        assertThat(a.z()).isEqualTo(b.z());
+        assertThat(a.gradient()).isEqualTo(b.gradient());
+        assertThat(a.loss()).isEqualTo(b.loss());
     }
 
     @Test
@@ -591,10 +720,45 @@ public abstract class BackendConformance {
         assertThatThrownBy(() -> train(Datasets.studyHours(),
                 TrainingConfig.tutorial().withUpdates(Updates.BATCH).withLearningRate(1e308)))
                 .isInstanceOfSatisfying(TrainingDivergedException.class, e -> {
-                    assertThat(e.epoch()).isBetween(1, 1000);
+                    // epoch 0, from w = b = 0: g = (0.5·1 + 0.5·2 − 0.5·3 − 0.5·4) / 4 = −0.5 and Σδ = 0,
+                    // so w = 0.5·1e308 = 5e307 and b = 0; epoch 1: z = 5e307·4 = 2e308 is past the
+                    // largest double, and the loss of that row is infinite
+                    assertThat(e.epoch()).isEqualTo(1);
                     assertThat(e).hasMessageContaining("epoch " + e.epoch())
                             .hasMessageContaining("smaller learning rate");
                 });
+    }
+
+    @Test
+    @DisplayName("online, a raw score past the largest double stops training at that row, named from 1")
+    void onlineOverflowNamesTheRow() {
+        // row 0 (x = 1): z = 10, then w = 10 − 0.1·σ(10)·1 = 9.9000045; row 1: z = 2e307·9.9 = 1.98e308 > 1.8e308
+        Dataset data = Dataset.of("huge", List.of("x"), new double[][] {{1}, {2e307}}, new double[] {0, 1});
+        TrainingConfig config = TrainingConfig.tutorial().withInitialWeights(10);
+        TrainingDivergedException e = catchThrowableOfType(TrainingDivergedException.class,
+                () -> train(data, config));
+        assertThat(e).as("diverged").isNotNull();
+        assertThat(e.epoch()).isZero();
+        assertThat(e.row()).isEqualTo(1);
+        assertThat(e.learningRate()).isEqualTo(0.1);
+        assertThat(e).hasMessage("training diverged at epoch 0: the raw score z = x·w + b of row 2 became Infinity"
+                + " (beyond the largest double, 1.8e308; inputs this large want standardising) with learning rate 0.1;"
+                + " the steps are too large, try a smaller learning rate such as 0.01");
+        assertThat(e.describe(i -> "student " + i)).isEqualTo("training diverged at epoch 0: the raw score"
+                + " z = x·w + b of student 1 became Infinity (beyond the largest double, 1.8e308; inputs this large"
+                + " want standardising) with learning rate 0.1");
+        // the first row overflowing is "row 1"
+        Dataset first = Dataset.of("huge first", List.of("x"), new double[][] {{2e307}, {1}}, new double[] {1, 0});
+        TrainingDivergedException atFirst = catchThrowableOfType(TrainingDivergedException.class,
+                () -> train(first, config));
+        assertThat(atFirst.row()).isZero();
+        assertThat(atFirst).hasMessageContaining(" of row 1 became Infinity");
+        // batch: the first forward pass already gives z = 2e308 for row 1, so epoch 0's loss is not finite
+        TrainingDivergedException batch = catchThrowableOfType(TrainingDivergedException.class,
+                () -> train(data, config.withUpdates(Updates.BATCH)));
+        assertThat(batch.epoch()).isZero();
+        assertThat(batch.row()).isEqualTo(-1);
+        assertThat(batch).hasMessageStartingWith("training diverged at epoch 0: the loss became ");
     }
 
     // ---- The epoch method: the six steps, or a fused equivalent ----

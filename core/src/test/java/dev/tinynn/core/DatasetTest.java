@@ -30,6 +30,13 @@ class DatasetTest {
     }
 
     @Test
+    void saysItsNameAndSize() {
+        assertThat(Datasets.named("study-sleep")).hasToString("study-sleep (4 rows of [study, sleep])");
+        assertThat(Dataset.of("one", List.of("x"), new double[][] {{1}}, new double[] {0}))
+                .hasToString("one (1 row of [x])");
+    }
+
+    @Test
     void quizAttendanceHasTwoInputsThatAreNotCollinear() {
         Dataset qa = Datasets.named("quiz-attendance");
         assertThat(qa.rows()).isEqualTo(10);
@@ -64,8 +71,8 @@ class DatasetTest {
     @Test
     void unknownNameListsTheBuiltIns() {
         assertThatThrownBy(() -> Datasets.named("iris"))
-                .hasMessage("unknown dataset 'iris'; built-in datasets are: quiz-attendance, study-hours, study-hours-plus,"
-                        + " study-sleep");
+                .hasMessage("unknown dataset 'iris'; built-in datasets are: circles, moons, quiz-attendance, spiral,"
+                        + " study-hours, study-hours-plus, study-sleep, xor");
     }
 
     @Test

@@ -161,11 +161,49 @@ class DiagnosisTest {
                 .singleElement().isInstanceOf(Diagnosis.NotConverged.class);
     }
 
+    @Test
+    void theHighestLossIsItsFirstEpoch() {
+        // 3 at epochs 1 and 3, three times the start: the highest is the first of the two
+        assertThat(Diagnosis.of(withHistory(1, 3, 0.5, 3, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5)))
+                .singleElement().isEqualTo(new Diagnosis.Overshoot(2, 12, 1, 1, 3, 1, 3, 1));
+    }
+
+    @Test
+    void twoEpochsThatFallAreStillFalling() {
+        // the last tenth of 2 epochs is the last 1: from epoch 0 to 1, the whole fall
+        assertThat(Diagnosis.of(withHistory(2, 1))).singleElement()
+                .isEqualTo(new Diagnosis.NotConverged(0, 2, 1, 1, 1.0));
+        assertThat(Diagnosis.of(withHistory(2))).isEmpty();
+    }
+
+    @Test
+    void aLossThatEndsWhereItStartedIsNotStillFalling() {
+        // it fell at the end, but not below the start: no fall overall to be a share of
+        assertThat(Diagnosis.of(withHistory(1, 1.5, 1))).isEmpty();
+    }
+
+    @Test
+    void aProbabilityOfExactlyOneInAMillionOnTheWrongSideIsSaturated() {
+        double[] p = {1 - Diagnosis.SATURATED, Math.nextDown(1 - Diagnosis.SATURATED), Diagnosis.SATURATED,
+            Math.nextUp(Diagnosis.SATURATED)};
+        // labels 0, 0, 1, 1: rows 0 and 2 are exactly at the edge, rows 1 and 3 one step inside
+        Diagnosis.Saturation saturation = (Diagnosis.Saturation) Diagnosis.of(withProbabilities(p)).get(0);
+        assertThat(saturation.rows()).extracting(Diagnosis.Saturation.Row::index).containsExactly(0, 2);
+    }
+
     /** A result with this loss history and nothing saturated. */
     private static TrainingResult withHistory(double... history) {
+        return result(history, new double[] {0.1, 0.2, 0.8, 0.9});
+    }
+
+    /** A result of study-hours with these final probabilities and a healthy loss history. */
+    private static TrainingResult withProbabilities(double... p) {
+        return result(new double[] {1, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5}, p);
+    }
+
+    private static TrainingResult result(double[] history, double[] p) {
         Dataset data = Datasets.named("study-hours");
         return new TrainingResult("plain", data, new TrainingConfig(Loss.CROSS_ENTROPY, Updates.ONLINE, 0.1,
-                history.length, null, 0), new double[] {1}, 0, history, history[history.length - 1],
-                new double[] {0.1, 0.2, 0.8, 0.9});
+                history.length, null, 0), new double[] {1}, 0, history, history[history.length - 1], p);
     }
 }

@@ -27,6 +27,25 @@ class ModelTest {
     }
 
     @Test
+    void isAValueThatKeepsItsOwnWeights() {
+        double[] w = {1.2};
+        Model model = new Model(w, -2.1);
+        w[0] = 5;
+        model.weights()[0] = 5;
+        assertThat(model.weights()).containsExactly(1.2);
+        assertThat(model).isEqualTo(new Model(new double[] {1.2}, -2.1))
+                .hasSameHashCodeAs(new Model(new double[] {1.2}, -2.1))
+                .isNotEqualTo(new Model(new double[] {1.3}, -2.1))
+                .isNotEqualTo(new Model(new double[] {1.2}, -2.2))
+                .isNotEqualTo(new Model(new double[] {1.2, 0}, -2.1))
+                .isNotEqualTo("Model[w=[1.2], b=-2.1]")
+                .hasToString("Model[w=[1.2], b=-2.1]");
+        assertThat(model.hashCode()).isNotEqualTo(new Model(new double[] {1.2}, 2.1).hashCode());
+        // z = x·w + b adds every product: 2·1 + 3·10 − 4 = 28
+        assertThat(new Model(new double[] {1, 10}, -4).z(2, 3)).isEqualTo(28);
+    }
+
+    @Test
     void inputOfTheWrongLengthIsRefused() {
         assertThatThrownBy(() -> new Model(new double[] {1, 2}, 0).z(3))
                 .hasMessageContaining("the model has 2 weights but the input has 1 values");
@@ -37,5 +56,15 @@ class ModelTest {
         assertThat(Decision.of(0.5, 0.5)).isEqualTo(Decision.PASS);
         assertThat(Decision.of(Math.nextDown(0.5), 0.5)).isEqualTo(Decision.FAIL);
         assertThat(Decision.PASS).hasToString("Pass");
+        assertThat(Decision.FAIL).hasToString("Fail");
+    }
+
+    @Test
+    void aDecisionIsRightWhenItMatchesTheLabel() {
+        // label 1 = passed, 0 = failed: Pass is right for 1 only, Fail for 0 only
+        assertThat(Decision.PASS.isRightFor(1)).isTrue();
+        assertThat(Decision.PASS.isRightFor(0)).isFalse();
+        assertThat(Decision.FAIL.isRightFor(0)).isTrue();
+        assertThat(Decision.FAIL.isRightFor(1)).isFalse();
     }
 }

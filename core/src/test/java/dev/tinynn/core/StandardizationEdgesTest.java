@@ -67,6 +67,24 @@ class StandardizationEdgesTest {
     }
 
     @Test
+    void valuesThatCancelStillGiveTheExactMean() {
+        // 1e20 + 1 − 1e20 + 3 = 4, so the mean is 1; added left to right in doubles, the 1 is lost in
+        // 1e20 (which holds 16 digits) and the sum is 3, a mean of 0.75. The compensated sum keeps it.
+        Standardization s = Standardization.of(column(1e20, 1, -1e20, 3));
+        assertThat(s.means()[0]).isEqualTo(1.0);
+        // Σ(x − 1)² = (1e20 − 1)² + 0 + (1e20 + 1)² + 2² = 2e40 (to 16 digits): sd = √(2e40 / 4) = 7.07e19
+        assertThat(s.standardDeviations()[0]).isCloseTo(Math.sqrt(0.5) * 1e20, within(1e5));
+    }
+
+    @Test
+    void aSpreadOfExactlyTheSmallestNormalDoubleIsAccepted() {
+        // {0, 2^−1021}: mean 2^−1022 and sd 2^−1022, the smallest normal double itself; one below is refused
+        Standardization s = Standardization.of(column(0, 2 * Double.MIN_NORMAL));
+        assertThat(s.standardDeviations()[0]).isEqualTo(Double.MIN_NORMAL);
+        assertThat(s.apply(new double[] {0})).containsExactly(-1);
+    }
+
+    @Test
     void aConstantColumnOfTenthsIsConstant() {
         // Σ of ten 0.1s is 0.9999999999999999: a mean from that sum would make a constant look variable.
         assertThatThrownBy(() -> Standardization.of(column(0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1)))

@@ -59,6 +59,34 @@ class StandardizationTest {
     }
 
     @Test
+    void isAValueThatKeepsItsOwnStatistics() {
+        double[] means = {2.5, 7};
+        double[] sds = {0.5, 2};
+        Standardization s = Standardization.of(means, sds);
+        means[0] = 0;
+        s.means()[1] = 0;
+        s.standardDeviations()[1] = 9;
+        assertThat(s.features()).isEqualTo(2);
+        assertThat(s.means()).containsExactly(2.5, 7);
+        assertThat(s.standardDeviations()).containsExactly(0.5, 2);
+        assertThat(s.apply(new double[] {3.5, 3})).containsExactly(2, -2);
+        Standardization same = Standardization.of(new double[] {2.5, 7}, new double[] {0.5, 2});
+        assertThat(s).isEqualTo(same).hasSameHashCodeAs(same)
+                .isNotEqualTo(Standardization.of(new double[] {2.5, 7}, new double[] {0.5, 3}))
+                .isNotEqualTo(Standardization.of(new double[] {2.5, 8}, new double[] {0.5, 2}))
+                .isNotEqualTo("Standardization")
+                .hasToString("Standardization[means=[2.5, 7.0], standardDeviations=[0.5, 2.0]]");
+        assertThat(s.hashCode()).isNotEqualTo(Standardization.of(new double[] {2.5, 7}, new double[] {2, 0.5}).hashCode());
+        assertThatThrownBy(() -> Standardization.of(new double[] {1, 2}, new double[] {1, -1}))
+                .hasMessage("standardisation of feature 2 has mean 2.0 and standard deviation -1.0: the mean must be"
+                        + " finite and the standard deviation finite and greater than 0");
+        assertThatThrownBy(() -> Standardization.of(new double[0], new double[0]))
+                .hasMessageContaining("got 0 means and 0 standard deviations");
+        assertThatThrownBy(() -> Standardization.of(new double[] {1}, new double[] {Double.POSITIVE_INFINITY}))
+                .hasMessageContaining("standard deviation Infinity");
+    }
+
+    @Test
     void aConstantFeatureCannotBeStandardised() {
         Dataset constant = Dataset.of("d", List.of("x", "k"), new double[][] {{1, 7}, {2, 7}}, new double[] {0, 1});
         assertThatThrownBy(() -> Standardization.of(constant))

@@ -13,6 +13,18 @@ class ThreadCountTest {
     }
 
     @Test
+    void fromPropertyReadsTheSystemProperty() {
+        String property = "tinynn.threadcounttest.threads";
+        assertThat(ThreadCount.fromProperty(property, 3)).isEqualTo(3);
+        System.setProperty(property, "5");
+        try {
+            assertThat(ThreadCount.fromProperty(property, 3)).isEqualTo(5);
+        } finally {
+            System.clearProperty(property);
+        }
+    }
+
+    @Test
     void aWholeNumberIsTaken() {
         assertThat(ThreadCount.parse("tinynn.x.threads", " 2 ", 1)).isEqualTo(2);
     }
