@@ -23,7 +23,6 @@ final class Verdict {
     }
 
     static void markdown(Results results, Peers peers, List<Targets.Target> targets, StringBuilder md) {
-        md.append("## Verdict\n\n");
         for (String size : results.sizes()) {
             List<Entry> entries = new ArrayList<>();
             results.named(Results.EPOCH).stream().filter(r -> r.param("size").equals(size))
