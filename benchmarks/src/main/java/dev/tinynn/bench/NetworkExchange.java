@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +51,7 @@ public final class NetworkExchange {
         }
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
-        for (String net : args.length > 1 ? List.of(args[1].split(",")) : all()) {
+        for (String net : args.length > 1 ? new LinkedHashSet<>(List.of(args[1].split(","))) : all()) {
             String reference = write(out, net);
             System.err.println("network exchange: " + out.resolve(net + ".f64") + " (reference: " + reference + ")");
         }
