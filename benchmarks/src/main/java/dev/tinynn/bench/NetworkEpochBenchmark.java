@@ -1,5 +1,6 @@
 package dev.tinynn.bench;
 
+import dev.tinynn.core.NetworkTrainer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -10,7 +11,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One batch epoch of a one-hidden-layer network through tinynn's own API: all rows selected, then
+ * One batch epoch of a one-hidden-layer network through tinynn's own API, {@code NetworkTrainer.batchEpoch}
+ * (the call training makes per epoch): all rows selected, then
  * {@code NetworkWorkspace.step} (forward through both layers, the loss, back through both, both
  * updates), with sigmoid hidden units, cross-entropy and learning rate 0.1, for every backend and
  * every {@link Networks network} from XOR to 10,000 rows × 1,024 features × 1,024 hidden units.
@@ -53,6 +55,6 @@ public class NetworkEpochBenchmark {
 
     @Benchmark
     public double epoch(OpenNetwork state) {
-        return OpenNetwork.batchEpoch(state.workspace, state.loss, state.learningRate);
+        return NetworkTrainer.batchEpoch(state.workspace, state.loss, state.learningRate);
     }
 }

@@ -3,6 +3,7 @@ package dev.tinynn.bench;
 import dev.tinynn.core.Backends;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Loss;
+import dev.tinynn.core.NetworkTrainer;
 import dev.tinynn.core.spi.NetworkWorkspace;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -85,12 +86,12 @@ public final class NetworkExchange {
         String reference = "the plain floor (this build's plain backend cannot train a network)";
         try (NetworkWorkspace ws = Backends.named("plain").openNetwork(data, Networks.shape(net))) {
             OpenNetwork.set(ws, initial);
-            OpenNetwork.batchEpoch(ws, Loss.CROSS_ENTROPY, BenchData.LEARNING_RATE);
+            NetworkTrainer.batchEpoch(ws, Loss.CROSS_ENTROPY, BenchData.LEARNING_RATE);
             Networks.check("the plain floor", batch, OpenNetwork.layers(ws));
             batch = OpenNetwork.layers(ws);
             if (online) {
                 OpenNetwork.set(ws, initial);
-                OpenNetwork.onlineEpoch(ws, Loss.CROSS_ENTROPY, BenchData.LEARNING_RATE);
+                NetworkTrainer.onlineEpoch(ws, Loss.CROSS_ENTROPY, BenchData.LEARNING_RATE);
                 Networks.check("the plain floor's online epoch", afterOnline, OpenNetwork.layers(ws));
                 afterOnline = OpenNetwork.layers(ws);
             }

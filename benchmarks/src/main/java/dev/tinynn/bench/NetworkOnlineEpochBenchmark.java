@@ -1,5 +1,6 @@
 package dev.tinynn.bench;
 
+import dev.tinynn.core.NetworkTrainer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,6 +29,6 @@ public class NetworkOnlineEpochBenchmark {
 
     @Benchmark
     public double epoch(OpenNetwork state) {
-        return OpenNetwork.onlineEpoch(state.workspace, state.loss, state.learningRate);
+        return NetworkTrainer.onlineEpoch(state.workspace, state.loss, state.learningRate);
     }
 }

@@ -2,6 +2,7 @@ package dev.tinynn.bench;
 
 import dev.tinynn.core.Activation;
 import dev.tinynn.core.Dataset;
+import dev.tinynn.core.Datasets;
 import dev.tinynn.core.NetworkShape;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -78,11 +79,7 @@ public final class Networks {
 
     /** The data: XOR's four rows, or {@link BenchData#dataset} of n × w. */
     public static Dataset dataset(String net) {
-        if (net.equals("xor")) {
-            return Dataset.of("xor", List.of("x1", "x2"), new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
-                    new double[] {0, 1, 1, 0});
-        }
-        return BenchData.dataset(net);
+        return net.equals("xor") ? Datasets.xor() : BenchData.dataset(net);
     }
 
     /** d → H sigmoid units → the output neuron. */

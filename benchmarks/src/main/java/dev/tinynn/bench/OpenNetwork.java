@@ -1,6 +1,7 @@
 package dev.tinynn.bench;
 
 import dev.tinynn.core.Loss;
+import dev.tinynn.core.NetworkTrainer;
 import dev.tinynn.core.spi.NetworkWorkspace;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -45,7 +46,7 @@ public class OpenNetwork {
     @Setup(Level.Iteration)
     public void reset() {
         set(workspace, initial);
-        batchEpoch(workspace, loss, learningRate);
+        NetworkTrainer.batchEpoch(workspace, loss, learningRate);
     }
 
     @TearDown(Level.Trial)
@@ -63,22 +64,5 @@ public class OpenNetwork {
     static double[][] layers(NetworkWorkspace ws) {
         return new double[][] {ws.read(NetworkWorkspace.Matrix.WEIGHTS, 1), ws.read(NetworkWorkspace.Matrix.BIASES, 1),
                 ws.read(NetworkWorkspace.Matrix.WEIGHTS, 2), ws.read(NetworkWorkspace.Matrix.BIASES, 2)};
-    }
-
-    /** One batch epoch, the calls training makes: all rows selected, one gradient-descent step. */
-    static double batchEpoch(NetworkWorkspace ws, Loss loss, double learningRate) {
-        ws.selectRows(0, ws.rows());
-        return ws.step(loss, learningRate);
-    }
-
-    /** One online epoch: one step per row, in order. */
-    static double onlineEpoch(NetworkWorkspace ws, Loss loss, double learningRate) {
-        double sum = 0;
-        int n = ws.rows();
-        for (int i = 0; i < n; i++) {
-            ws.selectRows(i, i + 1);
-            sum += ws.step(loss, learningRate);
-        }
-        return sum / n;
     }
 }

@@ -89,4 +89,26 @@ class NetworkFloorsTest {
         assertThatThrownBy(() -> Networks.check("PyTorch", off, expected))
                 .hasMessageStartingWith("PyTorch does not train the same network: after one epoch its W1[1] is");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "ejml", "nd4j", "nd4j-default", "fast"})
+    void theNetworkEpochBenchmarkTrainsThePlainFloorsNetwork(String backend) {
+        for (String net : new String[] {"xor", "200x8"}) {
+            OpenNetwork state = new OpenNetwork();
+            state.backend = backend;
+            state.net = net;
+            state.open();
+            try {
+                NetworkFloors.ArraysFloor floor = new NetworkFloors.ArraysFloor(Networks.dataset(net), Networks.hidden(net));
+                floor.set(Networks.initialLayers(net));
+                floor.epoch(0.1);
+                state.reset(); // starts from the initial layers and runs epoch 0 untimed
+                assertThat(new NetworkEpochBenchmark().epoch(state)).as("%s %s epoch 1's loss", backend, net)
+                        .isCloseTo(floor.epoch(0.1), within(1e-12));
+                Networks.check("tinynn " + backend, OpenNetwork.layers(state.workspace), floor.layers());
+            } finally {
+                state.close();
+            }
+        }
+    }
 }
