@@ -5,6 +5,8 @@ import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.loss.SigmoidCrossEntropyLoss;
+import org.nd4j.linalg.api.blas.Level1;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.SigmoidDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -18,11 +20,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *   W₁ −= lr·G₁,  b₁ −= lr·g₁,  w₂ −= lr·G₂,  b₂ −= lr·g₂
  * </pre>
  * {@code plain} is loops over {@code double[]} (i-k-j order, so the inner loop runs along a row of
- * W₁ and of Z₁); it is also the reference the peers' weights are checked against before tinynn's
- * own backends exist in a JVM ({@link NetworkExchange}). {@code nd4j} and {@code nd4j-default} are
- * ND4J in its own idiom ({@code mmuli} into preallocated arrays, the transposes views made once,
- * ND4J's sigmoid and loss ops, INDArray arithmetic in place) on one native thread and on one per
- * core: the floor tinynn's nd4j network epoch is compared with.
+ * W₁ and of Z₁), written apart from tinynn's backends: the peers' weights are checked against
+ * tinynn's, and tinynn's plain backend against this ({@link NetworkExchange}). {@code nd4j} and
+ * {@code nd4j-default} are ND4J in its own idiom ({@link Nd4jFloor}) on one native thread and on
+ * one per core: the floor tinynn's nd4j network epoch is compared with.
  */
 final class NetworkFloors {
     private NetworkFloors() {
@@ -185,7 +186,13 @@ final class NetworkFloors {
         }
     }
 
-    /** ND4J in its own idiom, as NumPy users write the epoch. */
+    /**
+     * ND4J in its own idiom, as NumPy users write the epoch, one operation per NumPy expression and
+     * each the cheapest ND4J has for it: {@code mmuli} into column-major ('f') results (ND4J's matmul
+     * writes into those directly; into a row-major one it makes a new array and copies), the
+     * transposes views made once, σ and σ′ as single ops writing where they are told, the loss as
+     * one op, the updates through ND4J's BLAS wrapper (axpy).
+     */
     static final class Nd4jFloor implements Floor {
         final int n;
         final int d;
@@ -201,7 +208,6 @@ final class NetworkFloors {
         final INDArray z1;
         final INDArray a1;
         final INDArray a1t;
-        final INDArray slope;
         final INDArray z2;
         final INDArray p;
         final INDArray delta;
@@ -209,6 +215,7 @@ final class NetworkFloors {
         final INDArray g1;
         final INDArray gb1;
         final INDArray g2;
+        final INDArray gb2;
         final INDArray one;
         final INDArray sum;
 
@@ -218,35 +225,36 @@ final class NetworkFloors {
             h = hidden;
             x = Nd4j.create(data.rowMajor(), new long[] {n, d}, DataType.DOUBLE);
             xt = x.transpose();                                  // views, made once
-            y = Nd4j.create(data.labels(), new long[] {n, 1}, DataType.DOUBLE);
+            y = matrix(n, 1);
+            y.assign(Nd4j.create(data.labels(), new long[] {n, 1}, DataType.DOUBLE));
             w1 = matrix(d, h);
-            b1 = Nd4j.create(DataType.DOUBLE, new long[] {h}, 'c');
+            b1 = matrix(1, h);
             w2 = matrix(h, 1);
             w2t = w2.transpose();
             b2 = matrix(1, 1);
             z1 = matrix(n, h);
             a1 = matrix(n, h);
             a1t = a1.transpose();
-            slope = matrix(n, h);
             z2 = matrix(n, 1);
             p = matrix(n, 1);
             delta = matrix(n, 1);
             d1 = matrix(n, h);
             g1 = matrix(d, h);
-            gb1 = Nd4j.create(DataType.DOUBLE, new long[] {h}, 'c');
+            gb1 = matrix(1, h);
             g2 = matrix(h, 1);
+            gb2 = matrix(1, 1);
             one = Nd4j.scalar(DataType.DOUBLE, 1.0);
             sum = Nd4j.scalar(DataType.DOUBLE, 0.0);
         }
 
         private static INDArray matrix(int rows, int columns) {
-            return Nd4j.create(DataType.DOUBLE, new long[] {rows, columns}, 'c');
+            return Nd4j.create(DataType.DOUBLE, new long[] {rows, columns}, 'f');
         }
 
         @Override
         public void set(double[][] layers) {
             w1.assign(Nd4j.create(layers[0], new long[] {d, h}, DataType.DOUBLE));
-            b1.assign(Nd4j.create(layers[1], new long[] {h}, DataType.DOUBLE));
+            b1.assign(Nd4j.create(layers[1], new long[] {1, h}, DataType.DOUBLE));
             w2.assign(Nd4j.create(layers[2], new long[] {h, 1}, DataType.DOUBLE));
             b2.assign(layers[3][0]);
         }
@@ -261,7 +269,7 @@ final class NetworkFloors {
         public double epoch(double lr) {
             x.mmuli(w1, z1).addiRowVector(b1);                  // Z₁ = X·W₁ + b₁
             Nd4j.exec(new Sigmoid(z1, a1));                      // A₁ = σ(Z₁)
-            a1.mmuli(w2, z2).addi(b2.getDouble(0));              // z = A₁·w₂ + b₂
+            a1.mmuli(w2, z2).addiRowVector(b2);                  // z = A₁·w₂ + b₂
             Nd4j.exec(new Sigmoid(z2, p));                       // p = σ(z)
             SigmoidCrossEntropyLoss op = new SigmoidCrossEntropyLoss(y, z2, one, LossReduce.SUM, 0.0);
             op.addOutputArgument(sum);
@@ -269,22 +277,22 @@ final class NetworkFloors {
             double loss = sum.getDouble(0) / n;
             p.subi(y, delta);                                    // δ = p − y
             a1t.mmuli(delta, g2).divi(n);                        // G₂ = A₁ᵀ·δ / n
-            double gb2 = delta.sumNumber().doubleValue() / n;    // g₂ = Σδ / n
-            delta.mmuli(w2t, d1);                                // Δ₁ = (δ·w₂ᵀ) ⊙ A₁ ⊙ (1 − A₁)
-            a1.rsub(1.0, slope).muli(a1);
-            d1.muli(slope);
+            delta.sum(gb2, true, 0).divi(n);                     // g₂ = Σδ / n
+            delta.mmuli(w2t, d1);                                // Δ₁ = (δ·w₂ᵀ) ⊙ σ′(Z₁)
+            Nd4j.exec(new SigmoidDerivative(z1, d1, d1));
             xt.mmuli(d1, g1).divi(n);                            // G₁ = Xᵀ·Δ₁ / n
-            d1.sum(gb1, 0).divi(n);                              // g₁ = column sums of Δ₁ / n
-            w1.subi(g1.muli(lr));                                // W₁ −= lr·G₁ ...
-            b1.subi(gb1.muli(lr));
-            w2.subi(g2.muli(lr));
-            b2.subi(lr * gb2);
+            d1.sum(gb1, true, 0).divi(n);                        // g₁ = column sums of Δ₁ / n
+            Level1 blas = Nd4j.getBlasWrapper().level1();        // W −= lr·G, b −= lr·g
+            blas.axpy(w1.length(), -lr, g1, w1);
+            blas.axpy(h, -lr, gb1, b1);
+            blas.axpy(h, -lr, g2, w2);
+            blas.axpy(1, -lr, gb2, b2);
             return loss;
         }
 
         @Override
         public void close() {
-            for (INDArray a : new INDArray[] {x, y, w1, b1, w2, b2, z1, a1, slope, z2, p, delta, d1, g1, gb1, g2, one, sum}) {
+            for (INDArray a : new INDArray[] {x, y, w1, b1, w2, b2, z1, a1, z2, p, delta, d1, g1, gb1, g2, gb2, one, sum}) {
                 a.close();
             }
         }
