@@ -420,7 +420,12 @@ final class NetworkSweep {
             md.append(k == 0 ? "" : k == runs.size() - 1 ? ", and " : ", ").append('`').append(run[0]).append('`')
                     .append(run[1].equals(run[2]) ? " at H = " + run[1] : " for H = " + run[1] + " to " + run[2]);
         }
-        md.append(". Because: ");
+        md.append('.');
+        if (runs.stream().anyMatch(r -> r[0].equals("nd4j-default"))) {
+            md.append(" (`nd4j-default` is the nd4j backend on every core:"
+                    + " `TINYNN_JAVA_OPTS=-Dtinynn.nd4j.threads=$(nproc) ./tinynn …`; tinynn's default is one thread.)");
+        }
+        md.append(" Because: ");
         String narrow = sweep.get(0);
         String wide = sweep.get(sweep.size() - 1);
         epoch("plain", narrow).ifPresent(p -> nd4j(narrow).ifPresent(n -> md.append("at H = ").append(Networks.width(narrow))

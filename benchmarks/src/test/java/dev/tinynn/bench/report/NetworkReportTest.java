@@ -70,7 +70,8 @@ class NetworkReportTest {
         String verdict = md.substring(md.indexOf("## Verdict"));
         assertThat(verdict).startsWith("## Verdict\n\n**For a network on a machine like this** (one hidden layer of H sigmoid units"
                 + " on H features, 10,000 rows): use `plain` for H = 4 to 16, `ejml` at H = 64, and `nd4j-default` for H = 256 to 1024."
-                + " Because: at H = 4 an epoch is small products");
+                + " (`nd4j-default` is the nd4j backend on every core: `TINYNN_JAVA_OPTS=-Dtinynn.nd4j.threads=$(nproc)"
+                + " ./tinynn …`; tinynn's default is one thread.) Because: at H = 4 an epoch is small products");
         assertThat(verdict).contains("Crossovers in this run: loop → EJML between H = 16 and H = 64")
                 .contains("The tutorial's XOR net (4 rows, H = 4): tinynn plain, 200 ns, 450.00× faster than PyTorch.");
         assertThat(md).contains("![epoch time against width, log-log](network-time-vs-width.png)");
