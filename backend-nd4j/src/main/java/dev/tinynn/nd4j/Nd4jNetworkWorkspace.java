@@ -36,29 +36,32 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@code blas} is {@code Nd4j.getBlasWrapper().level1()}.) Read it beside PlainNetworkWorkspace
  * and EjmlNetworkWorkspace: the same steps in the same order.
  *
- * <p>One batch epoch (L layers) runs 11·L native operations with cross-entropy, 11·L + 2 with
- * squared error; 22 for one hidden layer:
+ * <p>One batch epoch (L layers) runs 11·L + 1 native operations with cross-entropy, 2 more with
+ * squared error; 23 for one hidden layer ({@code Nd4jNetworkWorkspaceTest} counts them):
  * <pre>
- *   forward(l)        matmul (A·W), add (+ b on every row)                      2 per layer
- *   activate(l)       sigmoid, tanh or relu                                     1 per layer
- *   loss(ℓ)           sigm_cross_entropy_loss or mean_sqerr_loss                1
- *   delta(ℓ)          subtract (p − y); squared error adds sigmoid_bp, ·2       1 (3)
- *   gradient(l)       matmul (Aᵀ·Δ), / m, reduce_sum (Σ rows), / m              4 per layer
- *   backpropagate(l)  matmul (Δ·Wᵀ), sigmoid_bp, tanh_bp or relu_bp            2 per layer but the first
- *   update(l, lr)     two BLAS axpy (W and b)                                   2 per layer
+ *   forward(l)        matmul (A·W), add_scalar (+ b on every row)                 2 per layer
+ *   activate(l)       sigmoid, tanh or relu                                       1 per layer
+ *   loss(ℓ)           sigm_cross_entropy_loss or mean_sqerr_loss                  1
+ *   delta(ℓ)          subtract (p − y); squared error adds sigmoid_bp, ·2         1 (3)
+ *   gradient(l)       matmul (Aᵀ·Δ), / m, reduce_sum (Σ rows), / m                4 per layer
+ *   backpropagate(l)  matmul (Δ·Wᵀ), sigmoid_bp, tanh_bp or relu_bp              2 per layer but the first
+ *                     and from the output layer one copy (old_assign): Δ_L·W_Lᵀ has
+ *                     an inner size of 1, which ND4J computes into a scratch array  +1
+ *   update(l, lr)     two BLAS axpy (W and b)                                     2 per layer
  * </pre>
- * One online step makes the same operations on one row; selecting the row copies it (and its
- * label) into arrays made for one row, in Java, without a view. Why these and no fewer: each
- * NumPy expression is one ND4J operation (ND4J fuses nothing), and the bias is its own row, not a
- * column of ones inside X, as in Nd4jWorkspace. {@code Nd4jNetworkWorkspaceTest} counts them.
+ * One online step is 25 with one hidden layer: the same steps on one row, where ND4J turns some
+ * one-row products into scalar multiplies and copies. Why no fewer: each NumPy expression is one
+ * ND4J operation (ND4J fuses nothing), and the bias is its own row, not a column of ones inside
+ * X, as in Nd4jWorkspace. Selecting one row copies it and its label into arrays made for one row,
+ * in Java, without a view.
  *
- * <p>Every array is made here, once: one set for all n rows, one for a single row (made also for
- * any other number of rows when first selected), each operation writing into the array it is
+ * <p>Every array is made here, once: one set for all n rows, one for a single row (and one for
+ * any other number of rows, when first selected), each operation writing into the array it is
  * given. Results of {@code mmuli} are column-major ('f') so that ND4J's matmul writes into them
  * directly rather than into a new array; the transposes Aᵀ and Wᵀ are views made once, because
- * every view ND4J makes allocates a native buffer for its shape. What still allocates: ND4J's own
- * Java objects for every operation (the op, its argument lists, shape checks). How much, per batch
- * epoch and per online step: benchmarks/results/nd4j-network.md.
+ * every view ND4J makes allocates a native buffer for its shape. What still allocates is ND4J's
+ * own Java objects for every operation (the op, its argument lists, shape checks): the same few
+ * tens of KB per step whatever the size of the data (measured in docs/backends.md, "Networks").
  *
  * <p>Rounding: OpenBLAS orders a product's sums its own way and libnd4j's {@code exp} is C's, so
  * this is not plain's bits; the conformance suite holds it to 1e-10.

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The contract of {@link NetworkWorkspace}, which every backend that trains networks meets. A
@@ -283,6 +284,101 @@ public abstract class NetworkConformance {
             }
         }
         return flat;
+    }
+
+    // ---- The training loop ----
+
+    /** Network's [unit][input] layers as the reference's arrays. */
+    static Start startOf(Network network) {
+        double[][][] w = new double[network.layers().size()][][];
+        double[][] b = new double[w.length][];
+        for (int l = 0; l < w.length; l++) {
+            w[l] = network.layers().get(l).weights();
+            b[l] = network.layers().get(l).biases();
+        }
+        return new Start(w, b);
+    }
+
+    /**
+     * {@link NetworkTrainer#train} with the network defaults on XOR, from {@link Network#random}
+     * with {@link Network#DEFAULT_SEED}: the reference's numbers, and 4 of 4 rows right, with 4
+     * hidden units and with 2.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 2})
+    void xorWithTheNetworkDefaultsReachesFourOfFour(int units) {
+        Dataset xor = Datasets.xor();
+        TrainingConfig config = TrainingConfig.network();
+        Network start = Network.random(new NetworkShape(2, new int[] {units}, Activation.SIGMOID), Network.DEFAULT_SEED);
+        NetworkResult result = NetworkTrainer.train(backend(), xor, config, start, TrainingListener.NONE);
+        ReferenceNetwork.Run expected = ReferenceNetwork.train(xor, Activation.SIGMOID, startOf(start).weights(),
+                startOf(start).biases(), config.loss(), config.updates(), config.learningRate(), config.epochs());
+
+        assertThat(result.initial()).isEqualTo(start);
+        assertClose("loss history", result.lossHistory(), expected.lossHistory());
+        assertClose("final loss", new double[] {result.finalLoss()}, new double[] {expected.finalLoss()});
+        for (int l = 0; l < 2; l++) {
+            Network.Layer layer = result.network().layers().get(l);
+            for (int j = 0; j < layer.units(); j++) {
+                assertClose("weights of layer " + (l + 1) + " unit " + (j + 1), layer.weights()[j],
+                        expected.weights()[l][j]);
+            }
+            assertClose("biases of layer " + (l + 1), layer.biases(), expected.biases()[l]);
+        }
+        for (int i = 0; i < 4; i++) {
+            assertClose("p of row " + i, new double[] {result.probabilities()[i]},
+                    new double[] {result.network().probability(xor.row(i))});
+        }
+        assertThat(result.rowsRight(0.5)).isEqualTo(4);
+        assertThat(result.symmetry()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("one neuron (no hidden layer) gets at most 3 of XOR's 4 rows right, however it trains")
+    void oneNeuronCannotLearnXor() {
+        Dataset xor = Datasets.xor();
+        for (TrainingConfig config : List.of(TrainingConfig.tutorial(), TrainingConfig.network(),
+                TrainingConfig.tutorial().withInitialWeights(1, -1).withInitialBias(0.5))) {
+            assertThat(Trainer.train(backend(), xor, config).rowsRight(0.5)).as("%s", config).isLessThanOrEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    @DisplayName("from all zeros every hidden unit stays identical to the others, and the result says so")
+    void zerosStayIdentical(Activation activation) {
+        Dataset xor = Datasets.xor();
+        Network start = Network.zeros(new NetworkShape(2, new int[] {4, 3}, activation));
+        NetworkResult result = NetworkTrainer.train(backend(), xor, TrainingConfig.network().withEpochs(300), start,
+                TrainingListener.NONE);
+        assertThat(result.network().identicalLayers()).containsExactly(1, 2);
+        assertThat(result.symmetry()).hasSize(2).first().asString()
+                .startsWith("all 4 units of hidden layer 1 are identical");
+    }
+
+    @Test
+    @DisplayName("a stop request ends a network's training after the epoch, online or batch")
+    void stopRequests() {
+        Network start = Network.random(new NetworkShape(2, new int[] {2}, Activation.TANH), 1);
+        for (Updates updates : Updates.values()) {
+            TrainingListener stopAfterThree = new TrainingListener() {
+                int epochs;
+
+                @Override
+                public void onEpochDone(int epoch, double loss) {
+                    epochs = epoch + 1;
+                }
+
+                @Override
+                public boolean stopRequested() {
+                    return epochs == 3;
+                }
+            };
+            assertThatThrownBy(() -> NetworkTrainer.train(backend(), Datasets.xor(),
+                    TrainingConfig.network().withUpdates(updates), start, stopAfterThree))
+                    .isInstanceOf(TrainingStoppedException.class)
+                    .hasMessage("training stopped after 3 of 2000 epochs");
+        }
     }
 
     // ---- Gradients ----
