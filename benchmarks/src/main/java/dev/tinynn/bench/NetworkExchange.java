@@ -33,8 +33,7 @@ import java.util.TreeSet;
  *
  * The weights after one epoch are tinynn's plain backend's (learning rate 0.1, cross-entropy,
  * sigmoid hidden units), checked here against the plain floor's ({@link NetworkFloors.ArraysFloor},
- * written separately) within {@link Networks#TOLERANCE}; if this build's plain backend cannot train a
- * network, the floor's are written and the JSON says so. A peer (benchmarks/network_peers.py) trains
+ * written separately) within {@link Networks#TOLERANCE}. A peer (benchmarks/network_peers.py) trains
  * one epoch from the initial weights and is timed only if its weights agree within the same tolerance.
  *
  * <pre>
@@ -83,7 +82,6 @@ public final class NetworkExchange {
             floor.onlineEpoch(BenchData.LEARNING_RATE);
             afterOnline = floor.layers();
         }
-        String reference = "the plain floor (this build's plain backend cannot train a network)";
         try (NetworkWorkspace ws = Backends.named("plain").openNetwork(data, Networks.shape(net))) {
             OpenNetwork.set(ws, initial);
             NetworkTrainer.batchEpoch(ws, Loss.CROSS_ENTROPY, BenchData.LEARNING_RATE);
@@ -95,10 +93,8 @@ public final class NetworkExchange {
                 Networks.check("the plain floor's online epoch", afterOnline, OpenNetwork.layers(ws));
                 afterOnline = OpenNetwork.layers(ws);
             }
-            reference = "tinynn plain (the plain floor agrees within " + Networks.TOLERANCE + ")";
-        } catch (UnsupportedOperationException e) {
-            // an older plain backend: the floor's weights stand as the reference
         }
+        String reference = "tinynn plain (the plain floor agrees within " + Networks.TOLERANCE + ")";
 
         try (OutputStream file = Files.newOutputStream(out.resolve(net + ".f64"));
                 DataOutputStream stream = new DataOutputStream(new BufferedOutputStream(file, 1 << 20))) {
