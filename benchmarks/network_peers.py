@@ -246,6 +246,16 @@ def blas_threads(count):
     raise RuntimeError("cannot set the BLAS thread count: no threadpoolctl and no OpenBLAS found")
 
 
+def blas_libraries():
+    """Every BLAS library loaded by now, with its kernel (threadpoolctl), or [] without threadpoolctl."""
+    try:
+        import threadpoolctl
+    except ImportError:
+        return []
+    return [f"{i.get('internal_api')} {i.get('version')} {i.get('architecture')} ({i.get('filepath')})"
+            for i in threadpoolctl.threadpool_info() if i.get("user_api") == "blas"]
+
+
 def dgemm(threads, seconds):
     """GFLOP/s of NumPy's @ on two n×n float64 matrices (n = 256, 1024), on `threads` threads and on one."""
     out = {}
@@ -294,8 +304,9 @@ def main():
         torch.set_num_threads(args.threads)
         result["torch"] = torch.__version__
         result["torch_threads"] = torch.get_num_threads()
-        result["torch_config"] = [line.strip() for line in torch.__config__.show().splitlines()
-                                  if "BLAS" in line or "CPU capability" in line]
+        config = torch.__config__.show()
+        result["torch_config"] = [line.strip(" -") for line in config.splitlines() if "CPU capability" in line] + [
+            item[item.index("BLAS_INFO"):].strip() for item in config.replace("\n", ",").split(",") if "BLAS_INFO" in item]
     if "sklearn" in peers:
         import sklearn
 
@@ -318,7 +329,7 @@ def main():
         timed = checked_time("torch", net, torch_online_peer, seconds, least, online=True)
         result["online"].setdefault("torch", {})[name] = timed
         failed |= not timed["check"]["ok"]
-    result["blas_after"] = blas_info()  # PyTorch or scikit-learn may have loaded another BLAS
+    result["blas_libraries"] = blas_libraries()  # PyTorch or scikit-learn may have loaded another BLAS
     with open(args.out, "w") as f:
         json.dump(result, f, indent=2)
     return 1 if failed else 0

@@ -59,6 +59,10 @@ record NetworkPeers(Map<String, Map<String, Double>> batch, Map<String, Map<Stri
             if (json.has("sklearn")) {
                 line.append("; scikit-learn ").append(json.path("sklearn").asText());
             }
+            if (json.path("blas_libraries").size() > 1) {
+                line.append("; BLAS libraries loaded by the end:");
+                json.path("blas_libraries").forEach(b -> line.append(' ').append(b.asText()));
+            }
             line.append("; OPENBLAS_CORETYPE ").append(json.path("environment").path("OPENBLAS_CORETYPE").asText("unset"))
                     .append(", OPENBLAS_L2_SIZE ").append(json.path("environment").path("OPENBLAS_L2_SIZE").asText("unset"));
             from.add(line.toString());
