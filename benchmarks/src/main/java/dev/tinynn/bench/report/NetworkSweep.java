@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -514,10 +515,7 @@ final class NetworkSweep {
         if (nets.isEmpty()) {
             return;
         }
-        Set<String> names = new LinkedHashSet<>();
-        nets.forEach(n -> entries(n).forEach(e -> names.add(e.name())));
-        List<String> order = new ArrayList<>(names);
-        order.sort(Comparator.comparing((String s) -> !s.startsWith("tinynn")).thenComparing(s -> !s.startsWith("raw")));
+        List<String> order = names(nets);
         md.append("### Time per epoch (GFLOP/s), every network\n\n| | ")
                 .append(nets.stream().map(n -> n.equals("xor") ? "xor" : n.replace("x", "×")).collect(Collectors.joining(" | ")))
                 .append(" |\n| --- |").append(" ---: |".repeat(nets.size())).append('\n');
@@ -530,6 +528,15 @@ final class NetworkSweep {
             md.append('\n');
         }
         md.append('\n');
+    }
+
+    /** Every contender at these networks: tinynn's backends, then the raw floors, then the peers. */
+    private List<String> names(List<String> nets) {
+        Set<String> names = new LinkedHashSet<>();
+        nets.forEach(n -> entries(n).forEach(e -> names.add(e.name())));
+        List<String> order = new ArrayList<>(names);
+        order.sort(Comparator.comparing((String s) -> !s.startsWith("tinynn")).thenComparing(s -> !s.startsWith("raw")));
+        return order;
     }
 
     private void ceilingTable(StringBuilder md) {
@@ -586,14 +593,13 @@ final class NetworkSweep {
         if (sweep.isEmpty()) {
             return Optional.empty();
         }
-        XYChart chart = new XYChartBuilder().width(900).height(600)
+        XYChart chart = new XYChartBuilder().width(1000).height(600)
                 .title("One batch epoch, " + String.format(Locale.ROOT, "%,d", SWEEP_ROWS) + " rows, d = H: time vs width")
                 .xAxisTitle("H = d (hidden units = features)").yAxisTitle("ns per epoch").build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        Set<String> names = new LinkedHashSet<>();
-        sweep.forEach(n -> entries(n).forEach(e -> names.add(e.name())));
-        for (String name : names) {
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        for (String name : names(sweep)) {
             List<double[]> points = new ArrayList<>();
             for (String net : sweep) {
                 entries(net).stream().filter(e -> e.name().equals(name)).findFirst()
@@ -605,7 +611,7 @@ final class NetworkSweep {
         ceiling(CEILING_N).ifPresent(c -> {
             double[] x = sweep.stream().mapToDouble(Networks::width).toArray();
             double[] y = sweep.stream().mapToDouble(n -> Networks.flops(n) / c.gflops()).toArray();
-            chart.addSeries("dgemm ceiling (" + gflops(c.gflops()) + " GFLOP/s, " + c.label().replace("`", "") + ")", x, y)
+            chart.addSeries("dgemm ceiling, " + gflops(c.gflops()) + " GFLOP/s", x, y)
                     .setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.DASH_DASH);
         });
         return Optional.of(chart);

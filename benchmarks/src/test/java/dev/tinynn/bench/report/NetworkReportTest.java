@@ -131,4 +131,17 @@ class NetworkReportTest {
         String md = Report.markdown(sweep(), new Peers(Map.of(), "", Map.of(), "", ""), new NetworkSweep(sweep(), peers), "");
         assertThat(md).contains("- **scikit-learn at 10000x64: not timed").contains("scikit-learn 1.2.1");
     }
+
+    @Test
+    void theChartHasOneLinePerContenderAndTheCeiling(@TempDir Path dir) throws Exception {
+        NetworkSweep sweep = new NetworkSweep(sweep(), peers(100));
+
+        var chart = sweep.chart().orElseThrow();
+        assertThat(chart.getSeriesCollection()).extracting(s -> s.getName()).containsExactlyInAnyOrder("tinynn plain", "tinynn ejml", "tinynn nd4j-default",
+                "tinynn fast", "PyTorch", "dgemm ceiling, 100.0 GFLOP/s");
+        assertThat(chart.getSeries("dgemm ceiling, 100.0 GFLOP/s").getYData()[4])
+                .isEqualTo(Networks.flops("10000x1024") / 100);
+        Charts.save(chart, dir.resolve("chart.png"));
+        assertThat(Files.readAllBytes(dir.resolve("chart.png"))).startsWith(0x89, 'P', 'N', 'G');
+    }
 }
