@@ -93,6 +93,23 @@ class BenchmarksRunTest {
         assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isFinite());
     }
 
+    @Test
+    void everyNetworkBenchmarkRunsOnceUnderJmh() throws RunnerException {
+        Collection<RunResult> results = runOnce(new OptionsBuilder()
+                .include(NetworkEpochBenchmark.class.getName() + ".epoch")
+                .include(NetworkOnlineEpochBenchmark.class.getName() + ".epoch")
+                .include(NetworkFloorBenchmark.class.getName() + ".epoch")
+                .include(Dl4jNetworkBenchmark.class.getName() + ".epoch")
+                .include(DgemmBenchmark.class.getName() + ".multiply")
+                .param("net", "xor")
+                .param("backend", "plain", "nd4j")
+                .param("library", "nd4j", "plain")
+                .param("n", "256"));
+
+        assertThat(results).hasSize(2 + 2 + 2 + 1 + 2);
+        assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isFinite());
+    }
+
     /**
      * One call of each benchmark method (JMH's single-shot mode), no warm-up, in this JVM. JMH's
      * machine-wide lock (/tmp/jmh.lock) keeps two timing runs from disturbing each other; this run

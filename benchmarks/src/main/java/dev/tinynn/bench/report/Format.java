@@ -18,8 +18,11 @@ final class Format {
         return String.format(Locale.ROOT, "%.3g", v);
     }
 
-    /** A time with its unit chosen for reading: ns, µs or ms. */
+    /** A time with its unit chosen for reading: ns, µs, ms or s. */
     static String time(double ns) {
+        if (ns >= 1e9) {
+            return String.format(Locale.ROOT, "%.2f s", ns / 1e9);
+        }
         if (ns >= 1e6) {
             return String.format(Locale.ROOT, "%.2f ms", ns / 1e6);
         }
@@ -44,5 +47,15 @@ final class Format {
     /** A value with "(noisy)" after it when its error bar is over 20% of it. */
     static String marked(Result r) {
         return num(r.median()) + (r.noisy() ? " (noisy)" : "");
+    }
+
+    /** A small difference in scientific notation: 6.5e-19. */
+    static String sci(double v) {
+        return Double.isNaN(v) ? "?" : String.format(Locale.ROOT, "%.1e", v);
+    }
+
+    /** A rate in GFLOP/s, one decimal (two significant digits below 1). */
+    static String gflops(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, v < 1 ? "%.2g" : "%.1f", v);
     }
 }

@@ -24,6 +24,11 @@ final class Results {
     static final String BANDWIDTH_IN_ORDER = "dev.tinynn.bench.BandwidthBenchmark.sumInOrder";
     static final String TRAIN = "dev.tinynn.bench.TrainingBenchmark.train";
     static final String OPERATION = "dev.tinynn.bench.OperationBenchmark.";
+    static final String NET_EPOCH = "dev.tinynn.bench.NetworkEpochBenchmark.epoch";
+    static final String NET_ONLINE = "dev.tinynn.bench.NetworkOnlineEpochBenchmark.epoch";
+    static final String NET_FLOOR = "dev.tinynn.bench.NetworkFloorBenchmark.epoch";
+    static final String NET_DL4J = "dev.tinynn.bench.Dl4jNetworkBenchmark.epoch";
+    static final String DGEMM = "dev.tinynn.bench.DgemmBenchmark.multiply";
 
     private final List<Result> all;
 

@@ -23,7 +23,6 @@ final class Verdict {
     }
 
     static void markdown(Results results, Peers peers, List<Targets.Target> targets, StringBuilder md) {
-        md.append("## Verdict\n\n");
         for (String size : results.sizes()) {
             List<Entry> entries = new ArrayList<>();
             results.named(Results.EPOCH).stream().filter(r -> r.param("size").equals(size))
@@ -52,7 +51,7 @@ final class Verdict {
                     .append('\n');
         }
         long missed = targets.stream().filter(t -> t.status() != Targets.Status.MET).count();
-        md.append("- **Which to pick**: `plain` to read and learn from (the reference, one loop per step); `fast` for large"
+        md.append("- **Which to pick for one neuron**: `plain` to read and learn from (the reference, one loop per step); `fast` for large"
                 + " data (one pass, all cores); `ejml` and `nd4j` to see the same neuron in their library's idiom, not for"
                 + " speed.\n");
         md.append("- **Targets**: ").append(targets.size() - missed).append(" of ").append(targets.size())
