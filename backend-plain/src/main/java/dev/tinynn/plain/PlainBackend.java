@@ -1,7 +1,9 @@
 package dev.tinynn.plain;
 
 import dev.tinynn.core.Dataset;
+import dev.tinynn.core.NetworkShape;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.core.spi.NetworkWorkspace;
 import dev.tinynn.core.spi.Workspace;
 
 /**
@@ -29,5 +31,10 @@ public final class PlainBackend implements Backend {
     @Override
     public Workspace open(Dataset data) {
         return new PlainWorkspace(data);
+    }
+
+    @Override
+    public NetworkWorkspace openNetwork(Dataset data, NetworkShape shape) {
+        return new PlainNetworkWorkspace(data, shape);
     }
 }

@@ -22,4 +22,15 @@ public enum Decision {
     public String toString() {
         return this == PASS ? "Pass" : "Fail";
     }
+
+    /** How many rows' probabilities give the decision their label asks for, at this threshold. */
+    static int rowsRight(double[] probabilities, Dataset data, double threshold) {
+        int right = 0;
+        for (int i = 0; i < probabilities.length; i++) {
+            if (Decision.of(probabilities[i], threshold).isRightFor(data.y(i))) {
+                right++;
+            }
+        }
+        return right;
+    }
 }

@@ -48,6 +48,17 @@ public record TrainingConfig(
         return new TrainingConfig(Loss.CROSS_ENTROPY, Updates.ONLINE, 0.1, 1000, null, 0.0);
     }
 
+    /**
+     * The defaults for a network with hidden layers: cross-entropy, batch, lr 1, 2000 epochs.
+     * Batch, because each row pulls the hidden units its own way and one step from the mean of
+     * all rows is steadier; lr 1 and 2000 epochs, because from {@link Network#random}'s start
+     * that takes XOR with 4 sigmoid hidden units to 4 of 4 from every seed 0 to 11 (online at lr
+     * 0.5 missed one, and missed half on circles), in well under a second.
+     */
+    public static TrainingConfig network() {
+        return new TrainingConfig(Loss.CROSS_ENTROPY, Updates.BATCH, 1.0, 2000, null, 0.0);
+    }
+
     public TrainingConfig withLoss(Loss newLoss) {
         return new TrainingConfig(newLoss, updates, learningRate, epochs, initialWeights, initialBias);
     }

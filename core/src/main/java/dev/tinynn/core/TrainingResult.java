@@ -41,13 +41,7 @@ public record TrainingResult(
 
     /** How many rows the final model decides right at this threshold (see {@link Decision#isRightFor}). */
     public int rowsRight(double threshold) {
-        int right = 0;
-        for (int i = 0; i < probabilities.length; i++) {
-            if (Decision.of(probabilities[i], threshold).isRightFor(data.y(i))) {
-                right++;
-            }
-        }
-        return right;
+        return Decision.rowsRight(probabilities, data, threshold);
     }
 
     /** The share of rows whose decision at this threshold matches the label, from 0 to 1. */

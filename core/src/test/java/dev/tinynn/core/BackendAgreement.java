@@ -92,7 +92,8 @@ public abstract class BackendAgreement {
         assertClose("final loss", new double[] {actual.finalLoss()}, new double[] {expected.finalLoss()});
     }
 
-    private static void assertClose(String what, double[] actual, double[] expected) {
+    /** Asserts |a − b| ≤ 1e-10·max(1, |a|, |b|) entry by entry; the network suite shares it. */
+    static void assertClose(String what, double[] actual, double[] expected) {
         assertThat(actual).as(what).hasSameSizeAs(expected);
         for (int i = 0; i < expected.length; i++) {
             double scale = Math.max(1, Math.max(Math.abs(actual[i]), Math.abs(expected[i])));

@@ -64,8 +64,8 @@ class DatasetTest {
     @Test
     void unknownNameListsTheBuiltIns() {
         assertThatThrownBy(() -> Datasets.named("iris"))
-                .hasMessage("unknown dataset 'iris'; built-in datasets are: quiz-attendance, study-hours, study-hours-plus,"
-                        + " study-sleep");
+                .hasMessage("unknown dataset 'iris'; built-in datasets are: circles, moons, quiz-attendance, spiral,"
+                        + " study-hours, study-hours-plus, study-sleep, xor");
     }
 
     @Test
