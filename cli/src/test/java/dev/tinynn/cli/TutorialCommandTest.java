@@ -249,9 +249,9 @@ class TutorialCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--page=9                   | --page must be 1 to 7, got 9",
-        "--page=0                   | --page must be 1 to 7, got 0",
-        "--page=two                 | --page: 'two' is not a whole number; write the page's number, 1 to 7",
+        "--page=9                   | --page must be 1 to 8, got 9",
+        "--page=0                   | --page must be 1 to 8, got 0",
+        "--page=two                 | --page: 'two' is not a whole number; write the page's number, 1 to 8",
         "--backend=cuda             | unknown backend 'cuda'; available: ",
         "--answers=q6=a,b,c         | --answers: unknown exercise 'q6'; use raw2 (page 2), p3 (page 3), order (page 4), p25, w5, q5 (page 5) or q7 (page 7)",
         "--answers=p25=0,71         | --answers p25=0,71: '0,71' is not a number; type a number with digits and a point, such as 0.75",
