@@ -1,7 +1,9 @@
 package dev.tinynn.ejml;
 
 import dev.tinynn.core.Dataset;
+import dev.tinynn.core.NetworkShape;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.core.spi.NetworkWorkspace;
 import dev.tinynn.core.spi.Workspace;
 import org.ejml.EjmlVersion;
 
@@ -41,5 +43,10 @@ public final class EjmlBackend implements Backend {
     @Override
     public Workspace open(Dataset data) {
         return new EjmlWorkspace(data);
+    }
+
+    @Override
+    public NetworkWorkspace openNetwork(Dataset data, NetworkShape shape) {
+        return new EjmlNetworkWorkspace(data, shape);
     }
 }

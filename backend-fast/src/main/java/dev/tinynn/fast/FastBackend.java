@@ -1,7 +1,9 @@
 package dev.tinynn.fast;
 
 import dev.tinynn.core.Dataset;
+import dev.tinynn.core.NetworkShape;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.core.spi.NetworkWorkspace;
 import dev.tinynn.core.spi.ThreadCount;
 import dev.tinynn.core.spi.Workspace;
 
@@ -52,6 +54,11 @@ public final class FastBackend implements Backend {
     @Override
     public Workspace open(Dataset data) {
         return new FastWorkspace(data, threads(), vectorApi);
+    }
+
+    @Override
+    public NetworkWorkspace openNetwork(Dataset data, NetworkShape shape) {
+        return new FastNetworkWorkspace(data, shape, threads(), vectorApi);
     }
 
     /**

@@ -30,7 +30,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorKernel implements Kernel {
     /** The machine's widest vectors, up to 512 bits (8 doubles): {@link #score} adds up at most 8 lanes. */
-    private static final VectorSpecies<Double> SPECIES =
+    static final VectorSpecies<Double> SPECIES =
             DoubleVector.SPECIES_PREFERRED.length() > 8 ? DoubleVector.SPECIES_512 : DoubleVector.SPECIES_PREFERRED;
 
     /** Doubles per vector on this machine. */
@@ -77,6 +77,11 @@ final class VectorKernel implements Kernel {
 
     @Override
     public void probabilities(double[] zs, int zAt, double[] ps, int pAt, int m) {
+        sigmoids(zs, zAt, ps, pAt, m);
+    }
+
+    /** pᵢ = σ(zᵢ) for m values, {@code zs[zAt ..]} into {@code ps[pAt ..]}: the neuron's and the network's sigmoid. */
+    static void sigmoids(double[] zs, int zAt, double[] ps, int pAt, int m) {
         expOfMinusAbs(zs, zAt, ps, pAt, m);
         int r = 0;
         for (; r + LANES <= m; r += LANES) {

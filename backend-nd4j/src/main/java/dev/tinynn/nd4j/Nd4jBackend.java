@@ -1,7 +1,9 @@
 package dev.tinynn.nd4j;
 
 import dev.tinynn.core.Dataset;
+import dev.tinynn.core.NetworkShape;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.core.spi.NetworkWorkspace;
 import dev.tinynn.core.spi.ThreadCount;
 import dev.tinynn.core.spi.Workspace;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -62,6 +64,12 @@ public final class Nd4jBackend implements Backend {
     public Workspace open(Dataset data) {
         start();
         return new Nd4jWorkspace(data);
+    }
+
+    @Override
+    public NetworkWorkspace openNetwork(Dataset data, NetworkShape shape) {
+        start();
+        return new Nd4jNetworkWorkspace(data, shape);
     }
 
     /** Starts ND4J once per JVM: quiet, double precision, and the number of threads from {@link #threads}. */
