@@ -28,9 +28,12 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>core knows nothing of ours but itself: no backend, no screen, no program;
  *   <li>a backend knows core and nothing of another backend;
- *   <li>the program (every other package: cli, text, tutorial, io, plot, report, samples, and any
+ *   <li>the program (every other package: cli, text, terminal, lesson, io, plot, report, web, samples, and any
  *       package added later) finds backends by name and never imports one;
  *   <li>the samples use {@code dev.tinynn.core} and the JDK, not the SPI a backend author implements;
+ *   <li>the tutorial's content ({@code dev.tinynn.lesson}, module tutorial) knows core and the JDK and
+ *       no screen: the terminal ({@code dev.tinynn.terminal}, cli) and the browser ({@code dev.tinynn.web})
+ *       render it, and it knows neither;
  *   <li>no two top-level packages depend on each other in a cycle.
  * </ul>
  *
@@ -44,6 +47,7 @@ class LayeringTest {
     private static final String OURS = "dev.tinynn..";
     private static final String CORE = "dev.tinynn.core..";
     private static final String BENCHMARKS = "dev.tinynn.bench..";
+    private static final String LESSON = "dev.tinynn.lesson..";
 
     private static JavaClasses classes;
 
@@ -74,7 +78,7 @@ class LayeringTest {
     void coreDependsOnNothingOfOursButItself() {
         noClasses().that().resideInAPackage(CORE)
                 .should().dependOnClassesThat(resideInAPackage(OURS).and(not(resideInAPackage(CORE)))
-                        .as("anything of ours outside core (a backend, cli, text, tutorial, io, plot, report, web,"
+                        .as("anything of ours outside core (a backend, cli, text, terminal, lesson, io, plot, report, web,"
                                 + " samples, bench, ...)"))
                 .because("core is the model and the one training loop: it knows no backend and no screen")
                 .check(classes);
@@ -103,6 +107,25 @@ class LayeringTest {
                 .resideInAnyPackage("dev.tinynn.samples..", "dev.tinynn.core", "java..")
                 .because("a sample is what a learner copies: dev.tinynn.core and nothing else of ours"
                         + " (not the SPI dev.tinynn.core.spi, which is for backend authors)")
+                .check(classes);
+    }
+
+    @Test
+    void theTutorialsContentKnowsCoreAndNoScreen() {
+        classes().that().resideInAPackage(LESSON)
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(LESSON, "dev.tinynn.core..", "java..")
+                .because("the tutorial's content is written once and rendered by two screens (terminal and"
+                        + " browser); it computes with core and says nothing of how it is shown")
+                .check(classes);
+    }
+
+    @Test
+    void coreAndTheSamplesKnowNothingOfTheTutorialsContent() {
+        noClasses().that().resideInAnyPackage(CORE, "dev.tinynn.samples..")
+                .should().dependOnClassesThat().resideInAPackage(LESSON)
+                .because("layers go core ← tutorial content ← terminal, web; a sample is copied by learners"
+                        + " and uses core alone")
                 .check(classes);
     }
 
