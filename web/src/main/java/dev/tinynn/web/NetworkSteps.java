@@ -210,7 +210,8 @@ final class NetworkSteps {
         return values;
     }
 
-    private static List<Map<String, Object>> layers(Network network) {
+    /** {"layers": [...]}, from the first hidden layer to the output neuron, as {@code tinynn train --json} writes them. */
+    private static Map<String, Object> layers(Network network) {
         List<Map<String, Object>> layers = new ArrayList<>();
         for (Network.Layer layer : network.layers()) {
             Map<String, Object> one = new LinkedHashMap<>();
@@ -218,7 +219,7 @@ final class NetworkSteps {
             one.put("biases", layer.biases());
             layers.add(one);
         }
-        return layers;
+        return Map.of("layers", layers);
     }
 
     private static int whole(JsonNode request, String key, int fallback, int min, int max, String what) {
