@@ -23,7 +23,8 @@ import picocli.CommandLine.ParameterException;
 final class DataOptions {
 
     @Option(names = "--data", paramLabel = "NAME|FILE.csv", defaultValue = "study-hours",
-            description = {"A built-in dataset (study-hours, study-sleep, study-hours-plus, quiz-attendance) or your "
+            description = {"A built-in dataset (study-hours, study-sleep, study-hours-plus, quiz-attendance; for networks xor, "
+                    + "circles, moons, spiral) or your "
                 + "own CSV file: a value ending in .csv or containing a / is a file (default: ${DEFAULT-VALUE}).",
                 "The file needs a header line naming the columns; labels are 0 (fail) or 1 (pass)."})
     String data;

@@ -3,12 +3,16 @@ package dev.tinynn.cli;
 import static dev.tinynn.text.Numbers.num;
 
 import dev.tinynn.core.Dataset;
+import dev.tinynn.core.Network;
+import dev.tinynn.core.NetworkResult;
+import dev.tinynn.core.NetworkTrainer;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingDivergedException;
 import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.spi.Backend;
+import java.util.function.Predicate;
 
 /**
  * Training for the commands, with advice that works when followed literally if the numbers blow
@@ -50,8 +54,29 @@ final class Divergence {
         }
     }
 
+    /** Trains a network from {@code start}, or throws {@link Failed} with advice tried on the same network. */
+    static NetworkResult train(Backend backend, TrainingData data, TrainingConfig config, Network start,
+            TrainingListener listener) {
+        try {
+            return NetworkTrainer.train(backend, data.data(), config, start, listener);
+        } catch (TrainingDivergedException e) {
+            throw new Failed(e.describe(data::rowName) + "; " + advice(data, config, "rescale the data (--standardize)",
+                    c -> finishes(() -> NetworkTrainer.train(backend, data.data(), c, start, TrainingListener.NONE))), e);
+        }
+    }
+
     /** What to do instead, each suggestion one that ends the divergence when followed. */
     static String advice(Backend backend, TrainingData data, TrainingConfig config) {
+        return advice(data, config, "start from smaller --initial-weights and --initial-bias, or rescale the data",
+                c -> finishes(() -> Trainer.train(backend, data.data(), c)));
+    }
+
+    /**
+     * The advice, with {@code finishes} telling whether a run at other settings trains;
+     * {@code lastResort} is what to say when no learning rate helps.
+     */
+    private static String advice(TrainingData data, TrainingConfig config, String lastResort,
+            Predicate<TrainingConfig> finishes) {
         Dataset seen = data.data();
         int largestRow = -1;
         double largest = 0;
@@ -64,7 +89,7 @@ final class Divergence {
             }
         }
         double smaller = config.learningRate() / 10;
-        boolean smallerWorks = finishes(backend, seen, config.withLearningRate(smaller));
+        boolean smallerWorks = finishes.test(config.withLearningRate(smaller));
         String lower = "--learning-rate " + num(smaller) + " (tried: it trains without diverging)";
         if (largest > LARGE_INPUT && data.scaling() == null) {
             return "the inputs are large (|x| = " + num(largest, 3) + " in " + data.rowName(largestRow)
@@ -75,13 +100,12 @@ final class Divergence {
             return "the steps are too large: use " + lower;
         }
         return "a smaller learning rate would not help (" + num(smaller) + " diverges too): the numbers outgrow a"
-                + " double whatever the step; start from smaller --initial-weights and --initial-bias, or rescale"
-                + " the data";
+                + " double whatever the step; " + lastResort;
     }
 
-    private static boolean finishes(Backend backend, Dataset data, TrainingConfig config) {
+    private static boolean finishes(Runnable training) {
         try {
-            Trainer.train(backend, data, config);
+            training.run();
             return true;
         } catch (TrainingDivergedException e) {
             return false;

@@ -32,18 +32,19 @@ import picocli.CommandLine.Spec;
             "  neuron              the tutorial's neuron: p(2.5), decide(3), neuron.boundary(0.5), …",
             "  learning-rate-lab   the loss per epoch for learning rates 0.01, 0.1, 0.5: lab(0.01, 1, 5)",
             "  threshold-lab       who flips when Pass needs p >= 0.6 instead of 0.5: flips(0.7)",
+            "  network             XOR learned by a hidden layer of 2: p(0, 1), hidden(1, 0), retrain(4, \"tanh\", 7)",
             "",
             "The same without this command:",
             "  jshell --class-path cli/target/tinynn.jar examples/jshell/neuron.jsh"})
 public final class JShellCommand implements Callable<Integer> {
     /** The scripts built into the program, from examples/jshell. */
-    static final List<String> SCRIPTS = List.of("neuron", "learning-rate-lab", "threshold-lab");
+    static final List<String> SCRIPTS = List.of("neuron", "learning-rate-lab", "threshold-lab", "network");
 
     @Spec
     CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "SCRIPT", defaultValue = "neuron",
-            description = "neuron, learning-rate-lab, threshold-lab, or the path of your own .jsh file "
+            description = "neuron, learning-rate-lab, threshold-lab, network, or the path of your own .jsh file "
                     + "(default: ${DEFAULT-VALUE}).")
     String script = "neuron";
 

@@ -36,7 +36,8 @@ final class PlainWords {
             Map.entry("--initial-bias", "write one number, such as 0 or -1"),
             Map.entry("--weights", "write one number per input, separated by commas, such as 0.1 or 0.1,0.1"),
             Map.entry("--bias", "write one number, such as 0 or -1"),
-            Map.entry("--h", "write a small number, such as 1e-6"));
+            Map.entry("--h", "write a small number, such as 1e-6"),
+            Map.entry("--seed", "write it with digits only, such as 7"));
 
     private PlainWords() {
     }

@@ -8,12 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tinynn.core.Decision;
 import dev.tinynn.core.Model;
+import dev.tinynn.core.Network;
 import dev.tinynn.core.Sigmoid;
 import dev.tinynn.core.Standardization;
 import dev.tinynn.io.CsvTable;
 import dev.tinynn.io.Decimal;
 import dev.tinynn.io.ModelFile;
+import dev.tinynn.io.Saved;
 import dev.tinynn.io.SavedModel;
+import dev.tinynn.io.SavedNetwork;
 import dev.tinynn.io.TextFiles;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -78,7 +81,7 @@ final class PredictCommand implements Callable<Integer> {
         if (threshold != null) {
             UsageErrors.checkThreshold(spec, "--threshold", threshold);
         }
-        SavedModel saved = ModelFile.load(model);
+        Saved saved = ModelFile.loadAny(model);
         double t = threshold == null ? saved.threshold() : threshold;
         List<double[]> inputs = new ArrayList<>();
         List<Double> labels = new ArrayList<>();
@@ -89,13 +92,12 @@ final class PredictCommand implements Callable<Integer> {
         } else {
             readInput(saved, inputs, labels, where);
         }
-        Model neuron = saved.model();
         Standardization scaling = saved.scaling();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             double[] x = inputs.get(i);
             double[] seen = scaling == null ? x : scaling.apply(x);
-            double z = neuron.z(seen);
+            double z = saved.z(seen);
             if (!Double.isFinite(z)) {
                 // Inputs near 1e308 (or, standardised, far outside the training rows) overflow z:
                 // there is no number to print, only a NaN or an infinity.
@@ -116,7 +118,7 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    private double[] parseValues(SavedModel saved) {
+    private double[] parseValues(Saved saved) {
         List<String> features = saved.features();
         if (values.size() != features.size()) {
             throw new IllegalArgumentException("the model in '" + model + "' has " + features.size()
@@ -131,7 +133,7 @@ final class PredictCommand implements Callable<Integer> {
         return x;
     }
 
-    private void readInput(SavedModel saved, List<double[]> inputs, List<Double> labels, List<String> where) {
+    private void readInput(Saved saved, List<double[]> inputs, List<Double> labels, List<String> where) {
         CsvTable table;
         try (Bar bar = new Bar("reading " + TextFiles.oneLine(new java.io.File(input).getName()), 100, "%", progress,
                 json)) {
@@ -156,13 +158,18 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    private void print(PrintWriter out, SavedModel saved, double t, List<Row> rows) {
+    private void print(PrintWriter out, Saved saved, double t, List<Row> rows) {
+        if (saved instanceof SavedNetwork network) {
+            print(out, network, t, rows);
+            return;
+        }
+        SavedModel savedNeuron = (SavedModel) saved;
         List<String> features = saved.features();
         Standardization scaling = saved.scaling();
-        Model neuron = saved.model();
+        Model neuron = savedNeuron.model();
         double[] w = neuron.weights();
         out.printf("tinynn predict: the model in %s, trained on %s%n%n", TextFiles.oneLine(model),
-                TextFiles.oneLine(saved.training().data()));
+                TextFiles.oneLine(saved.trainedOn()));
         StringBuilder formula = new StringBuilder();
         for (int j = 0; j < w.length; j++) {
             formula.append(num(w[j])).append('·').append(features.get(j)).append(scaling == null ? "" : "′").append(" + ");
@@ -185,6 +192,38 @@ final class PredictCommand implements Callable<Integer> {
                         scaling == null ? "" : ",  " + features.get(j) + "′ = " + num(row.seen()[j]));
             }
             out.printf("  z = %s = %s%n", new Neuron(features).zWithNumbers(row.seen(), w, neuron.bias()), num(row.z()));
+            out.printf("  p = σ(z) = %s%n", num(row.p()));
+            out.printf("  decision  %s (p %s %s)%n", row.decision(), row.decision() == Decision.PASS ? "≥" : "<", num(t));
+            return;
+        }
+        table(out, features, t, rows);
+    }
+
+    /** A network: its layout, then each row's hidden values (one row) or the table (several). */
+    private void print(PrintWriter out, SavedNetwork saved, double t, List<Row> rows) {
+        Network network = saved.network();
+        List<String> features = saved.features();
+        out.printf("tinynn predict: the network in %s, trained on %s%n%n", TextFiles.oneLine(model),
+                TextFiles.oneLine(saved.trainedOn()));
+        out.printf("  network   %s,  p = σ(z),  Pass when p ≥ %s%n", NetworkReport.layout(network), num(t));
+        if (saved.scaling() != null) {
+            out.println("  scaled    every input to a z-score first, with the training rows' mean and sd");
+        }
+        out.println();
+        if (rows.size() == 1) {
+            Row row = rows.get(0);
+            for (int j = 0; j < row.x().length; j++) {
+                out.printf("  %s = %s%n", features.get(j), num(row.x()[j]));
+            }
+            double[][] a = network.activations(row.seen());
+            for (int l = 0; l < a.length - 1; l++) {
+                StringBuilder values = new StringBuilder();
+                for (int j = 0; j < a[l].length; j++) {
+                    values.append(j == 0 ? "" : ", ").append(num(a[l][j]));
+                }
+                out.printf("  hidden layer %d = %s%n", l + 1, values);
+            }
+            out.printf("  z = %s%n", num(row.z()));
             out.printf("  p = σ(z) = %s%n", num(row.p()));
             out.printf("  decision  %s (p %s %s)%n", row.decision(), row.decision() == Decision.PASS ? "≥" : "<", num(t));
             return;
@@ -226,7 +265,7 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> json(SavedModel saved, double t, List<Row> rows) {
+    private Map<String, Object> json(Saved saved, double t, List<Row> rows) {
         List<Map<String, Object>> predictions = new ArrayList<>();
         for (Row row : rows) {
             Map<String, Object> p = new LinkedHashMap<>();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.EpochEvent;
+import dev.tinynn.core.Network;
+import dev.tinynn.core.NetworkResult;
 import dev.tinynn.core.RowEvent;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingListener;
@@ -15,6 +17,7 @@ import dev.tinynn.io.AtomicFile;
 import dev.tinynn.io.ModelFile;
 import dev.tinynn.io.Outputs;
 import dev.tinynn.io.SavedModel;
+import dev.tinynn.io.SavedNetwork;
 import dev.tinynn.io.TextFiles;
 import dev.tinynn.plot.PlotFile;
 import dev.tinynn.plot.TrainPlot;
@@ -32,10 +35,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code tinynn train}: trains one neuron and explains the result. */
+/** {@code tinynn train}: trains one neuron (or, with --hidden, a network) and explains the result. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains one neuron and explains what it learned.",
-            "With no options: the tutorial's page-4 loop on study-hours (add --initial-weights 0.1 for its exact start)."})
+            "With no options: the tutorial's page-4 loop on study-hours (add --initial-weights 0.1 for its exact start).",
+            "With --hidden: a network with hidden layers, such as --data xor --hidden 4."})
 final class TrainCommand implements Callable<Integer> {
     /**
      * The most epochs --trace writes out: each is up to ten rows of seven lines, so 100 epochs are
@@ -48,6 +52,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     TrainingOptions options;
+
+    @Mixin
+    NetworkOptions network;
 
     @Mixin
     BackendOption backendOption;
@@ -101,6 +108,12 @@ final class TrainCommand implements Callable<Integer> {
                     + MAX_TRACE_EPOCHS + ", got " + traceEpochs + "; to follow the loss of every epoch, write a"
                     + " report with --report FILE.html (or use --json)");
         }
+        network.check(spec);
+        if (network.network() && (trace || report != null)) {
+            throw new ParameterException(spec.commandLine(), (trace ? "--trace" : "--report") + " follows the one"
+                    + " neuron's arithmetic; a network's is not written out yet: leave out " + (trace ? "--trace" : "--report")
+                    + " (the loss and every weight are printed, and --json has them all)");
+        }
         // Every output is checked against the data and the others before anything is read or trained.
         Outputs outputs = DataOptions.isFile(options.data.data)
                 ? new Outputs().input("--data", options.data.data) : new Outputs();
@@ -116,6 +129,9 @@ final class TrainCommand implements Callable<Integer> {
         Backend backend = backendOption.backend(spec);
         PrintWriter out = spec.commandLine().getOut();
         trainingData.oneClassWarning().ifPresent(warning -> warn(spec, warning));
+        if (network.network()) {
+            return trainNetwork(trainingData, network.config(spec, config), backend, out, saveTo, plotTo);
+        }
 
         TrainReport explanation = new TrainReport(out, trainingData, config, backend, threshold);
         if (!json) {
@@ -176,6 +192,76 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code train --hidden …}: the network's run, printed or as JSON, and saved or plotted. */
+    private int trainNetwork(TrainingData trainingData, TrainingConfig config, Backend backend, PrintWriter out,
+            Path saveTo, PlotFile plotTo) throws Exception {
+        Network start = network.start(trainingData.data());
+        NetworkReport explanation = new NetworkReport(out, trainingData, config, backend, threshold);
+        if (!json) {
+            explanation.settings(start, network);
+        }
+        NetworkResult result;
+        try (Interrupt interrupt = Interrupt.during();
+                TrainingProgress bar = new TrainingProgress("train", config.epochs(), progress, json, interrupt)) {
+            try {
+                result = Divergence.train(backend, trainingData, config, start, bar);
+            } catch (UnsupportedOperationException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage() + "; use --backend plain");
+            }
+            if (interrupt.requested()) {
+                throw new TrainingStoppedException(config.epochs(), config.epochs(),
+                        result.lossHistory()[config.epochs() - 1]);
+            }
+        }
+        try (AtomicFile.Batch written = new AtomicFile.Batch()) { // all outputs or none
+            if (saveTo != null) {
+                ModelFile.save(written, saveTo, SavedNetwork.of(result, threshold, trainingData.scaling(),
+                        trainingData.label(), network.zeros() ? null : network.seed));
+            }
+            if (plotTo != null) {
+                plotTo.write(written, TrainPlot.network(trainingData.raw(), trainingData.scaling(), result, threshold));
+            }
+            written.commit();
+        }
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            out.println(mapper.writeValueAsString(NetworkJson.of(result, threshold, network.zeros() ? null : network.seed)));
+        } else {
+            explanation.result(result);
+            if (saveTo != null) {
+                out.printf("  saved     the network to %s; try: tinynn predict --model %s VALUE…%n",
+                        TextFiles.oneLine(save), TextFiles.oneLine(save));
+            }
+            if (plotTo != null) {
+                out.printf("  plotted   the loss and the decision region to %s%n", TextFiles.oneLine(plot));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The --json object of a network: the neuron's keys (weights and bias are the output neuron's,
+     * over the last hidden layer's units) and hidden, activation, seed (null for --init zeros),
+     * initialLayers and layers, so that the run can be redone from its JSON and its data.
+     */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"backend", "data", "loss", "updates", "learningRate", "epochs",
+        "weights", "bias", "finalLoss", "accuracy", "hidden", "activation", "seed", "initialLayers", "layers"})
+    record NetworkJson(String backend, String data, String loss, String updates, double learningRate, int epochs,
+            double[] weights, double bias, double finalLoss, double accuracy, int[] hidden, String activation, Long seed,
+            List<SavedNetwork.Layer> initialLayers, List<SavedNetwork.Layer> layers) {
+
+        static NetworkJson of(NetworkResult result, double threshold, Long seed) {
+            TrainingConfig config = result.config();
+            Network trained = result.network();
+            Network.Layer output = trained.layers().get(trained.layers().size() - 1);
+            return new NetworkJson(result.backend(), result.data().name(), config.loss().id(), config.updates().id(),
+                    config.learningRate(), config.epochs(), output.weights()[0], output.biases()[0], result.finalLoss(),
+                    result.accuracy(threshold), trained.hidden(), trained.activation().id(), seed,
+                    SavedNetwork.Layer.of(result.initial()), SavedNetwork.Layer.of(trained));
+        }
     }
 
     /** One listener that passes every event on to each of {@code listeners}, in order. */

@@ -171,6 +171,23 @@ final class TrainReport {
         }
     }
 
+    /**
+     * For the built-in sets no line separates (xor, circles, moons, spiral), when the neuron got
+     * rows wrong: one line saying why, and what to try.
+     */
+    private java.util.Optional<String> curved(TrainingResult result) {
+        if (result.rowsRight(threshold) == data.rows() || DataOptions.isFile(data.name())) {
+            return java.util.Optional.empty();
+        }
+        return switch (data.name()) {
+            case "xor" -> java.util.Optional.of("  note      no straight line separates these rows, so one neuron gets"
+                    + " at most 3 of 4 right; try --hidden 2\n");
+            case "circles", "moons", "spiral" -> java.util.Optional.of("  note      no straight line separates "
+                    + data.name() + "' two labels, so one neuron cannot get them all right; try --hidden 8\n");
+            default -> java.util.Optional.empty();
+        };
+    }
+
     /** One line: why p = T happens where z = ln(T / (1 − T)). */
     private void whyLogit() {
         out.printf("            (p = 1/(1 + e^(−z)) = T  ⇔  e^(−z) = (1 − T)/T  ⇔  z = ln(T/(1 − T)), here T = %s)%n",
@@ -178,6 +195,7 @@ final class TrainReport {
     }
 
     private void notes(TrainingResult result) {
+        curved(result).ifPresent(out::println);
         List<String> warnings = Warnings.of(result, trainingData::rowName, "--learning-rate");
         warnings.forEach(out::println);
         if (!warnings.isEmpty()) {

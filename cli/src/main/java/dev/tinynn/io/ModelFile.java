@@ -72,7 +72,7 @@ public final class ModelFile {
     }
 
     /** Adds {@code model} at {@code target} to {@code batch}, which writes it with the run's other outputs. */
-    public static void save(AtomicFile.Batch batch, Path target, SavedModel model) throws IOException {
+    public static void save(AtomicFile.Batch batch, Path target, Saved model) throws IOException {
         byte[] json = JSON.writeValueAsBytes(model);
         batch.add(target, MODEL, out -> out.write(json));
     }
@@ -100,10 +100,12 @@ public final class ModelFile {
      */
     static String remake(String file, JsonNode root) {
         JsonNode training = root == null ? null : root.path("training");
+        boolean network = root != null && root.path("hidden").isArray() && root.path("activation").isTextual()
+                && (training.path("seed").isIntegralNumber() || training.path("seed").isNull());
         if (training != null && training.path("data").isTextual() && training.path("loss").isTextual()
                 && training.path("updates").isTextual() && training.path("learningRate").isNumber()
-                && training.path("epochs").isInt() && training.path("initialWeights").isArray()
-                && training.path("initialBias").isNumber()) {
+                && training.path("epochs").isInt() && (network || training.path("initialWeights").isArray()
+                && training.path("initialBias").isNumber())) {
             String data = training.path("data").asText();
             StringBuilder command = new StringBuilder("tinynn train --data ").append(shellWord(data));
             // a CSV file (the rule of --data: ends in .csv or has a folder); a built-in dataset has fixed columns
@@ -121,14 +123,24 @@ public final class ModelFile {
             if (root.path("standardization").isObject()) {
                 command.append(" --standardize");
             }
-            List<String> w0 = new ArrayList<>();
-            training.path("initialWeights").forEach(w -> w0.add(Numbers.full(w.asDouble())));
+            if (network) {
+                List<String> units = new ArrayList<>();
+                root.path("hidden").forEach(h -> units.add(h.asText()));
+                command.append(" --hidden ").append(shellWord(String.join(",", units)))
+                        .append(" --activation ").append(shellWord(root.path("activation").asText()))
+                        .append(training.path("seed").isNull() ? " --init zeros"
+                                : " --seed " + training.path("seed").asLong());
+            }
             command.append(" --loss ").append(shellWord(training.path("loss").asText()))
                     .append(" --updates ").append(shellWord(training.path("updates").asText()))
                     .append(" --learning-rate ").append(Numbers.full(training.path("learningRate").asDouble()))
-                    .append(" --epochs ").append(training.path("epochs").asInt())
-                    .append(" --initial-weights ").append(String.join(",", w0))
-                    .append(" --initial-bias ").append(Numbers.full(training.path("initialBias").asDouble()));
+                    .append(" --epochs ").append(training.path("epochs").asInt());
+            if (!network) {
+                List<String> w0 = new ArrayList<>();
+                training.path("initialWeights").forEach(w -> w0.add(Numbers.full(w.asDouble())));
+                command.append(" --initial-weights ").append(String.join(",", w0))
+                        .append(" --initial-bias ").append(Numbers.full(training.path("initialBias").asDouble()));
+            }
             if (root.path("threshold").isNumber()) {
                 command.append(" --threshold ").append(Numbers.full(root.path("threshold").asDouble()));
             }
@@ -152,6 +164,20 @@ public final class ModelFile {
      * @throws IllegalArgumentException one line naming the problem and the fix
      */
     public static SavedModel load(String file) {
+        Saved saved = loadAny(file);
+        if (saved instanceof SavedModel model) {
+            return model;
+        }
+        throw new IllegalArgumentException("model file '" + TextFiles.oneLine(file) + "' holds a network with hidden"
+                + " layers, not one neuron");
+    }
+
+    /**
+     * Loads and checks the neuron (format version 1) or network (version 2) saved in {@code file}.
+     *
+     * @throws IllegalArgumentException one line naming the problem and the fix
+     */
+    public static Saved loadAny(String file) {
         String text = TextFiles.read(file, "a model file (.json)");
         String name = TextFiles.oneLine(file);
         String again = "; " + remake(file, null);
@@ -178,14 +204,21 @@ public final class ModelFile {
         }
         again = "; " + remake(file, root);
         JsonNode version = root.path("formatVersion");
-        if (!version.isInt() || version.intValue() != SavedModel.VERSION) {
+        if (version.isInt() && version.intValue() > SavedNetwork.VERSION) {
             throw new IllegalArgumentException("model file '" + name + "' has format version " + version
-                    + ", but this tinynn reads version " + SavedModel.VERSION + "; another tinynn saved it"
-                    + again.replaceFirst("^; ", ": "));
+                    + ", newer than this tinynn reads (1 and 2): a newer tinynn saved it; update tinynn, or "
+                    + again.replaceFirst("^; ", ""));
         }
-        SavedModel model;
+        if (!version.isInt() || version.intValue() < SavedModel.VERSION) {
+            throw new IllegalArgumentException("model file '" + name + "' has format version " + version
+                    + ", but this tinynn reads versions " + SavedModel.VERSION + " and " + SavedNetwork.VERSION
+                    + "; another tinynn saved it" + again.replaceFirst("^; ", ": "));
+        }
+        Saved model;
         try {
-            model = JSON.treeToValue(root, SavedModel.class);
+            Class<? extends Saved> type = version.intValue() == SavedModel.VERSION ? SavedModel.class
+                    : SavedNetwork.class;
+            model = JSON.treeToValue(root, type);
         } catch (UnrecognizedPropertyException e) {
             String in = path(e.getPath().subList(0, e.getPath().size() - 1));
             throw new IllegalArgumentException("model file '" + name + "' has a field \"" + TextFiles.shown(
@@ -199,7 +232,11 @@ public final class ModelFile {
             throw new IllegalArgumentException("model file '" + name + "' is damaged: " + plain(e) + again);
         }
         try {
-            model.check();
+            if (model instanceof SavedModel neuron) {
+                neuron.check();
+            } else {
+                ((SavedNetwork) model).check();
+            }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("model file '" + name + "' is damaged: " + e.getMessage() + again);
         }

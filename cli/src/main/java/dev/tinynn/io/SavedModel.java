@@ -36,7 +36,7 @@ public record SavedModel(
         double bias,
         double threshold,
         Scaling standardization,
-        Training training) {
+        Training training) implements Saved {
 
     /** The value of the {@code format} key. */
     public static final String FORMAT = "tinynn-model";
@@ -91,9 +91,24 @@ public record SavedModel(
     }
 
     /** The standardisation to apply to an input before the weights, or {@code null} for none. */
+    @Override
     public Standardization scaling() {
+        return scaling(standardization);
+    }
+
+    static Standardization scaling(Scaling standardization) {
         return standardization == null ? null
                 : Standardization.of(standardization.means(), standardization.standardDeviations());
+    }
+
+    @Override
+    public String trainedOn() {
+        return training.data();
+    }
+
+    @Override
+    public double z(double[] seen) {
+        return model().z(seen);
     }
 
     /**
@@ -109,6 +124,20 @@ public record SavedModel(
         if (training == null) {
             throw new IllegalArgumentException("it has no training record (\"training\": null)");
         }
+        checkNames(features, label);
+        if (weights.length != features.size()) {
+            throw new IllegalArgumentException("it has " + weights.length + " weights for the " + features.size()
+                    + " features " + features + ", and needs one weight per feature");
+        }
+        if (!Arrays.stream(weights).allMatch(Double::isFinite) || !Double.isFinite(bias)) {
+            throw new IllegalArgumentException("its weights and bias must be finite numbers, got "
+                    + Arrays.toString(weights) + " and " + bias);
+        }
+        checkThresholdAndScaling(threshold, standardization, features);
+    }
+
+    /** The feature names and the label are names on one line; no feature is named twice. */
+    static void checkNames(List<String> features, String label) {
         for (String name : features) {
             if (name == null || name.isBlank() || TextFiles.hasControlCharacters(name)) {
                 throw new IllegalArgumentException("its features must be names on one line, got "
@@ -121,14 +150,10 @@ public record SavedModel(
         if (new HashSet<>(features).size() != features.size()) {
             throw new IllegalArgumentException("it names a feature twice: " + features);
         }
-        if (weights.length != features.size()) {
-            throw new IllegalArgumentException("it has " + weights.length + " weights for the " + features.size()
-                    + " features " + features + ", and needs one weight per feature");
-        }
-        if (!Arrays.stream(weights).allMatch(Double::isFinite) || !Double.isFinite(bias)) {
-            throw new IllegalArgumentException("its weights and bias must be finite numbers, got "
-                    + Arrays.toString(weights) + " and " + bias);
-        }
+    }
+
+    /** The threshold lies between 0 and 1; the standardisation, if any, has one mean and sd per feature. */
+    static void checkThresholdAndScaling(double threshold, Scaling standardization, List<String> features) {
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("its threshold must be between 0 and 1, got " + threshold);
         }
@@ -136,8 +161,9 @@ public record SavedModel(
             if (standardization.means() == null || standardization.standardDeviations() == null) {
                 throw new IllegalArgumentException("its standardization lacks means or standardDeviations");
             }
-            if (scaling().features() != features.size()) {
-                throw new IllegalArgumentException("its standardization has " + scaling().features() + " means for the "
+            Standardization scaling = scaling(standardization);
+            if (scaling.features() != features.size()) {
+                throw new IllegalArgumentException("its standardization has " + scaling.features() + " means for the "
                         + features.size() + " features " + features + ", and needs one per feature");
             }
         }

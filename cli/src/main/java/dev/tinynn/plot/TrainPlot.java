@@ -4,14 +4,19 @@ import static dev.tinynn.text.Numbers.num;
 
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Model;
+import dev.tinynn.core.Network;
+import dev.tinynn.core.NetworkResult;
 import dev.tinynn.core.Sigmoid;
 import dev.tinynn.core.Standardization;
+import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingResult;
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
@@ -39,10 +44,7 @@ public final class TrainPlot {
      * @param scaling the standardisation the neuron was trained with, or {@code null}
      */
     public static List<XYChart> charts(Dataset raw, Standardization scaling, TrainingResult result, double threshold) {
-        String curve = "learning rate " + num(result.config().learningRate()) + ", " + result.config().updates()
-                + " updates";
-        XYChart loss = Charts.lossCurves(raw.name() + ": loss per epoch", result.config().loss().id(),
-                List.of(new Charts.LossCurve(curve, result.lossHistory())));
+        XYChart loss = loss(raw, result.config(), result.lossHistory());
         Model model = inRawUnits(result.model(), scaling);
         XYChart data = switch (raw.features()) {
             case 1 -> oneInput(raw, model, scaling != null, threshold);
@@ -50,6 +52,13 @@ public final class TrainPlot {
             default -> byRawScore(raw, model, threshold);
         };
         return List.of(loss, data);
+    }
+
+    /** The left panel: the loss per epoch. */
+    private static XYChart loss(Dataset raw, TrainingConfig config, double[] history) {
+        String curve = "learning rate " + num(config.learningRate()) + ", " + config.updates() + " updates";
+        return Charts.lossCurves(raw.name() + ": loss per epoch", config.loss().id(),
+                List.of(new Charts.LossCurve(curve, history)));
     }
 
     /**
@@ -159,25 +168,8 @@ public final class TrainPlot {
 
     /** Two inputs: the rows in the plane, coloured by label, and the line where p = threshold. */
     private static XYChart twoInputs(Dataset raw, Model model, double threshold) {
-        double[] x1 = column(raw, 0);
-        double[] x2 = column(raw, 1);
-        double[] box = {min(x1), max(x1), min(x2), max(x2)};
-        for (int a = 0; a < 4; a += 2) {
-            double span = box[a + 1] > box[a] ? box[a + 1] - box[a] : 1;
-            box[a] -= 0.12 * span;
-            box[a + 1] += 0.12 * span;
-        }
-        XYChart chart = Charts.chart(raw.name() + ": the decision line",
-                Units.axisTitle(raw.name(), raw.featureNames().get(0)),
-                Units.axisTitle(raw.name(), raw.featureNames().get(1)));
-        XYStyler styler = chart.getStyler();
-        styler.setXAxisMin(box[0]);
-        styler.setXAxisMax(box[1]);
-        styler.setYAxisMin(box[2]);
-        styler.setYAxisMax(box[3]);
-        styler.setLegendPosition(LegendPosition.OutsideS);
-        styler.setLegendLayout(LegendLayout.Horizontal);
-
+        double[] box = box(raw);
+        XYChart chart = plane(raw, raw.name() + ": the decision line", box);
         double[] w = model.weights();
         double cut = Sigmoid.logit(threshold);
         double[][] segment = clip(w[0], w[1], model.bias() - cut, box);
@@ -186,20 +178,7 @@ public final class TrainPlot {
                     Charts.dashes(2.5f, 10f, 6f));
             sideLabels(chart, segment, w, box);
         }
-        for (int label = 1; label >= 0; label--) {
-            List<double[]> at = new ArrayList<>();
-            for (int i = 0; i < raw.rows(); i++) {
-                if (raw.y(i) == label) {
-                    at.add(raw.row(i));
-                }
-            }
-            if (!at.isEmpty()) {
-                Charts.points(chart, label == 1 ? "pass (label 1)" : "fail (label 0)",
-                        at.stream().mapToDouble(r -> r[0]).toArray(), at.stream().mapToDouble(r -> r[1]).toArray(),
-                        label == 1 ? Charts.PASS : Charts.FAIL,
-                        label == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
-            }
-        }
+        addRows(chart, raw);
         return chart;
     }
 
@@ -281,5 +260,115 @@ public final class TrainPlot {
             max = Math.max(max, v);
         }
         return max;
+    }
+
+    /** The rows' bounding box, 12% wider on every side: {x1 min, x1 max, x2 min, x2 max}. */
+    private static double[] box(Dataset raw) {
+        double[] x1 = column(raw, 0);
+        double[] x2 = column(raw, 1);
+        double[] box = {min(x1), max(x1), min(x2), max(x2)};
+        for (int a = 0; a < 4; a += 2) {
+            double span = box[a + 1] > box[a] ? box[a + 1] - box[a] : 1;
+            box[a] -= 0.12 * span;
+            box[a + 1] += 0.12 * span;
+        }
+        return box;
+    }
+
+    /** An empty chart of the plane of the two inputs, over {@code box}, legend below. */
+    private static XYChart plane(Dataset raw, String title, double[] box) {
+        XYChart chart = Charts.chart(title, Units.axisTitle(raw.name(), raw.featureNames().get(0)),
+                Units.axisTitle(raw.name(), raw.featureNames().get(1)));
+        XYStyler styler = chart.getStyler();
+        styler.setXAxisMin(box[0]);
+        styler.setXAxisMax(box[1]);
+        styler.setYAxisMin(box[2]);
+        styler.setYAxisMax(box[3]);
+        styler.setLegendPosition(LegendPosition.OutsideS);
+        styler.setLegendLayout(LegendLayout.Horizontal);
+        return chart;
+    }
+
+    /** The rows as points in the plane, pass and fail in their colours. */
+    private static void addRows(XYChart chart, Dataset raw) {
+        for (int label = 1; label >= 0; label--) {
+            List<double[]> at = new ArrayList<>();
+            for (int i = 0; i < raw.rows(); i++) {
+                if (raw.y(i) == label) {
+                    at.add(raw.row(i));
+                }
+            }
+            if (!at.isEmpty()) {
+                Charts.points(chart, label == 1 ? "pass (label 1)" : "fail (label 0)",
+                        at.stream().mapToDouble(r -> r[0]).toArray(), at.stream().mapToDouble(r -> r[1]).toArray(),
+                        label == 1 ? Charts.PASS : Charts.FAIL,
+                        label == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+            }
+        }
+    }
+
+    /** Cells per side of the decision region's grid: fine enough to show a curve, few enough to draw fast. */
+    private static final int GRID = 60;
+    /** The region's colour bands, from p = 0 (fail's colour) to p = 1 (pass's). */
+    private static final int BANDS = 10;
+
+    /**
+     * A network's picture: the loss per epoch and, for two inputs, the decision region, a heat map
+     * of p over the plane (drawn as a {@value #GRID}×{@value #GRID} grid of squares in {@value #BANDS}
+     * shades from fail's colour at p = 0 to pass's at p = 1) with the rows on it; for other data,
+     * every row's p against its number, with the threshold. Drawn with XChart like the neuron's
+     * picture, so --plot writes the same PNG or SVG layout.
+     */
+    public static List<XYChart> network(Dataset raw, Standardization scaling, NetworkResult result, double threshold) {
+        XYChart loss = loss(raw, result.config(), result.lossHistory());
+        Network network = result.network();
+        if (raw.features() != 2) {
+            double[] index = new double[raw.rows()];
+            for (int i = 0; i < index.length; i++) {
+                index[i] = i + 1;
+            }
+            XYChart rows = Charts.chart(raw.name() + ": p of every row", "row", "p");
+            addLabelled(rows, index, raw.labels());
+            Charts.points(rows, "p", index, result.probabilities(), Charts.MODEL, SeriesMarkers.CROSS);
+            Charts.line(rows, "threshold " + num(threshold), new double[] {1, raw.rows()},
+                    new double[] {threshold, threshold}, Charts.GUIDE, Charts.dashes(2f, 8f, 6f));
+            return List.of(loss, rows);
+        }
+        double[] box = box(raw);
+        XYChart region = plane(raw, raw.name() + ": the decision region", box);
+        region.getStyler().setMarkerSize(12);
+        List<List<double[]>> bands = new ArrayList<>();
+        for (int band = 0; band < BANDS; band++) {
+            bands.add(new ArrayList<>());
+        }
+        for (int a = 0; a < GRID; a++) {
+            for (int c = 0; c < GRID; c++) {
+                double[] x = {box[0] + (a + 0.5) * (box[1] - box[0]) / GRID, box[2] + (c + 0.5) * (box[3] - box[2]) / GRID};
+                double p = network.probability(scaling == null ? x : scaling.apply(x));
+                bands.get(Math.min(BANDS - 1, (int) (p * BANDS))).add(x);
+            }
+        }
+        for (int band = 0; band < BANDS; band++) {
+            List<double[]> cells = bands.get(band);
+            if (!cells.isEmpty()) {
+                XYSeries series = Charts.points(region, "p " + num((double) band / BANDS) + "–"
+                        + num((double) (band + 1) / BANDS), cells.stream().mapToDouble(x -> x[0]).toArray(),
+                        cells.stream().mapToDouble(x -> x[1]).toArray(), shade((band + 0.5) / BANDS), SeriesMarkers.SQUARE);
+                series.setShowInLegend(false);
+            }
+        }
+        addRows(region, raw);
+        return List.of(loss, region);
+    }
+
+    /** A pale mix of fail's colour (at 0) and pass's (at 1). */
+    private static Color shade(double p) {
+        Color fail = Charts.FAIL;
+        Color pass = Charts.PASS;
+        double pale = 0.55;
+        int r = (int) Math.round(((1 - p) * fail.getRed() + p * pass.getRed()) * (1 - pale) + 255 * pale);
+        int g = (int) Math.round(((1 - p) * fail.getGreen() + p * pass.getGreen()) * (1 - pale) + 255 * pale);
+        int b = (int) Math.round(((1 - p) * fail.getBlue() + p * pass.getBlue()) * (1 - pale) + 255 * pale);
+        return new Color(r, g, b);
     }
 }

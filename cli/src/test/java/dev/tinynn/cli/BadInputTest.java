@@ -151,8 +151,8 @@ class BadInputTest {
                     + " --features choose the columns of a CSV file, but 'study-hours' is a built-in dataset; leave"
                     + " them out, or give --data a .csv file" + HELP),
             train("unknown built-in name", null, "--data grades.txt", "unknown dataset 'grades.txt'; built-in"
-                    + " datasets are: quiz-attendance, study-hours, study-hours-plus, study-sleep; to read a file, give"
-                    + " a name that ends in .csv or contains a /, such as ./grades.txt" + HELP),
+                    + " datasets are: circles, moons, quiz-attendance, spiral, study-hours, study-hours-plus, study-sleep,"
+                    + " xor; to read a file, give a name that ends in .csv or contains a /, such as ./grades.txt" + HELP),
             train("a constant column with --standardize", data("hours,room,passed\n1,7,0\n2,7,1\n"),
                     "--data {dir}/d.csv --standardize", "feature 'room' of '{dir}/d.csv' has the same value (7.0) in"
                             + " every row, so its standard deviation is 0 and it cannot be standardised; leave it out,"
@@ -211,9 +211,9 @@ class BadInputTest {
             predict("JSON, but not a model", model("{\"weights\": [1.2], \"bias\": -2.1}"), "--model {dir}/m.json 2",
                     "'{dir}/m.json' is JSON but not a tinynn model (it lacks \"format\": \"tinynn-model\"); give"
                             + " --model a file written by 'tinynn train --save'"),
-            predict("another format version", model(MODEL.replace("\"formatVersion\": 1", "\"formatVersion\": 2")),
-                    "--model {dir}/m.json 2", "model file '{dir}/m.json' has format version 2, but this tinynn reads"
-                            + " version 1; another tinynn saved it" + again.replaceFirst("^; ", ": ")),
+            predict("another format version", model(MODEL.replace("\"formatVersion\": 1", "\"formatVersion\": 0")),
+                    "--model {dir}/m.json 2", "model file '{dir}/m.json' has format version 0, but this tinynn reads"
+                            + " versions 1 and 2; another tinynn saved it" + again.replaceFirst("^; ", ": ")),
             predict("a weight too many", model(MODEL.replace("[1.2]", "[1.2, 0.5]")), "--model {dir}/m.json 2",
                     "model file '{dir}/m.json' is damaged: it has 2 weights for the 1 features [hours], and needs one"
                             + " weight per feature" + again),

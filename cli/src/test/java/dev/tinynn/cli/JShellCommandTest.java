@@ -83,11 +83,18 @@ class JShellCommandTest {
     }
 
     @Test
+    void networkScriptLearnsXorWithTwoHiddenUnits() throws Exception {
+        String out = shell("network", "System.out.println(\"p(1, 1) = \" + p(1, 1));\n");
+        assertThat(out).contains("one neuron on xor: 1 of 4 rows right").contains("a hidden layer of 2: 4 of 4 rows right")
+                .containsPattern("p\\(1, 1\\) = 0\\.0[0-9]+");
+    }
+
+    @Test
     void anUnknownScriptGetsOneLineAndTheUsageExitCode() {
         Cli cli = Cli.run("jshell", "no-such-script");
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).startsWith("tinynn jshell: no script 'no-such-script': use one of neuron, "
-                + "learning-rate-lab, threshold-lab, or the path of a .jsh file");
+                + "learning-rate-lab, threshold-lab, network, or the path of a .jsh file");
         assertThat(cli.err().lines()).hasSize(1);
     }
 

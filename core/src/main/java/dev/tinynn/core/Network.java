@@ -239,6 +239,18 @@ public record Network(Activation activation, List<Layer> layers) {
         return a[a.length - 1][0];
     }
 
+    /** z, the output neuron's raw score for one input: p = σ(z). */
+    public double z(double... x) {
+        double[][] a = activations(x);
+        double[] hidden = a[a.length - 2];
+        Layer output = layers.get(layers.size() - 1);
+        double z = 0;
+        for (int k = 0; k < hidden.length; k++) {
+            z += hidden[k] * output.weights[0][k];
+        }
+        return z + output.biases[0];
+    }
+
     /** Pass when p ≥ threshold. */
     public Decision decide(double threshold, double... x) {
         return Decision.of(probability(x), threshold);
