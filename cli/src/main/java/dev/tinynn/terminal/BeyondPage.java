@@ -31,9 +31,12 @@ final class BeyondPage implements Page {
                 "neuron.learningRate", num(BeyondOneNeuron.CONFIG.learningRate()),
                 "neuron.epochs", String.valueOf(BeyondOneNeuron.CONFIG.epochs()),
                 "neuron.rowsRight", String.valueOf(neuronRight)));
-        screen.line("One neuron (%s backend): before, w1 = %s, w2 = %s, b = %s; after, w1 = %s, w2 = %s, b = %s",
-                screen.backend.name(), num(start.weights()[0]), num(start.weights()[1]), num(start.bias()),
-                num(trained.weights()[0]), num(trained.weights()[1]), num(trained.bias()));
+        screen.line("One neuron (%s backend), before and after %d epochs:", screen.backend.name(),
+                BeyondOneNeuron.CONFIG.epochs());
+        screen.line("    before: w1 = %s, w2 = %s, b = %s", num(start.weights()[0]), num(start.weights()[1]),
+                num(start.bias()));
+        screen.line("    after:  w1 = %s, w2 = %s, b = %s", num(trained.weights()[0]), num(trained.weights()[1]),
+                num(trained.bias()));
         table(screen, data, neuronBefore, neuronAfter);
 
         screen.text("hidden");
@@ -59,10 +62,10 @@ final class BeyondPage implements Page {
 
     /** The four rows with p and the decision before and after training. */
     private static void table(Screen screen, Dataset data, double[] before, double[] after) {
-        screen.line("    %3s %3s %2s   %-14s %-11s   %-14s %-11s", "x1", "x2", "y", "p before", "decision", "p after",
+        screen.line("    %3s %3s %2s   %-15s %-11s   %-15s %-11s", "x1", "x2", "y", "p before", "decision", "p after",
                 "decision");
         for (int i = 0; i < data.rows(); i++) {
-            screen.line("    %3s %3s %2s   %-14s %-11s   %-14s %-11s", num(data.x(i, 0)), num(data.x(i, 1)),
+            screen.line("    %3s %3s %2s   %-15s %-11s   %-15s %-11s", num(data.x(i, 0)), num(data.x(i, 1)),
                     num(data.y(i)), num(before[i]), decision(before[i], data.y(i)), num(after[i]),
                     decision(after[i], data.y(i)));
         }

@@ -101,7 +101,10 @@ class Page8BrowserTest {
             browser.manage().window().setSize(new Dimension(width, 900));
             waitUpTo(10).until(d -> (Long) script("return window.innerWidth;") <= width);
             assertThat((Long) script("return document.documentElement.scrollWidth - window.innerWidth;"))
-                    .as("sideways scroll at %d px", width).isLessThanOrEqualTo(0L);
+                    .as("sideways scroll at %d px, from %s", width, script("return [...document.querySelectorAll("
+                            + "'main *, header *')].filter(e => e.getBoundingClientRect().right > window.innerWidth)"
+                            + ".map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 8).join(' ');"))
+                    .isLessThanOrEqualTo(0L);
             if (width == 400) {
                 shoot(400);
             }
