@@ -97,7 +97,7 @@ class ExercisesTest {
     void qQuitsWithoutSayingTheTutorialIsOver() {
         String out = interactive(new Learner("", "q"), "--no-quiz");
         assertThat(out).contains("Page 2 of 8").doesNotContain("Page 3 of 8").doesNotContain("That is the whole tutorial");
-        String all = interactive(new Learner("", "", "", "", "", ""), "--no-quiz");
+        String all = interactive(new Learner("", "", "", "", "", "", ""), "--no-quiz");
         assertThat(all).contains("That is the whole tutorial");
     }
 }

@@ -70,8 +70,8 @@ final class Pages {
             String html = switch (m.group(1)) {
                 case "text" -> blocks(Book.page(n).text(name));
                 case "question" -> inline(question(name));
-                case "link" -> "<a href=\"/page/" + name + "\">" + name + ". " + escape(Book.titles().get(Integer.parseInt(name) - 1))
-                        + " →</a>";
+                case "link" -> "<a href=\"/page/" + name + "\">" + name + ". "
+                        + escape(Book.titles().get(Integer.parseInt(name) - 1)) + " →</a>";
                 default -> choices(name);
             };
             m.appendReplacement(out, Matcher.quoteReplacement(html));

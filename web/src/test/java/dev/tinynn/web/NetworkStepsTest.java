@@ -19,8 +19,11 @@ import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.spi.Backend;
 import dev.tinynn.lesson.BeyondOneNeuron;
+import dev.tinynn.web.runner.Runners;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,7 +55,7 @@ class NetworkStepsTest {
                 .put("activation", activation).put("learningRate", rate);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void trainingInStepsGivesExactlyOneRunsNumbers(String backend) throws Exception {
         check(backend, "xor", 4, "sigmoid", 1, new int[] {0, 7, 1, 12, 20});
@@ -142,6 +145,26 @@ class NetworkStepsTest {
         wrongShape.set("network", JSON.createObjectNode().set("layers", JSON.createArrayNode()));
         refused(wrongShape, "network must be {\"layers\": [...]} with 2 hidden units reading 2 inputs, as this endpoint"
                 + " answered it; press Reset to start again");
+    }
+
+    @Test
+    void theServerAnswersARefusalWith400AndOneSentence() throws Exception {
+        try (WebServer server = WebServer.start(0, "plain", new Runners(1, Duration.ofSeconds(5), ""))) {
+            Map<String, String> headers = Map.of("Authorization", "token " + server.token(),
+                    "Content-Type", "application/json");
+            Http.Response r = Http.send(server.port(), "POST", "/api/network", headers, "{\"epochs\": 1000}");
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).path("error").asText()).isEqualTo("epochs must be a whole number from 0"
+                    + " to 100 (the most epochs per request one request may ask), got 1000");
+            assertThat(JSON.readTree(r.body()).size()).isEqualTo(1);
+            Http.Response bad = Http.send(server.port(), "POST", "/api/network", headers, "{not json");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(JSON.readTree(bad.body()).path("error").asText())
+                    .isEqualTo("send JSON, such as {\"data\": \"xor\", \"hidden\": 4}");
+            Http.Response ok = Http.send(server.port(), "POST", "/api/network", headers, "{\"epochs\": 3}");
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(JSON.readTree(ok.body()).path("loss")).hasSize(3);
+        }
     }
 
     private static void refused(ObjectNode request, String sentence) {
