@@ -23,7 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Page 8 in a real browser (headless Chromium): it loads without a JavaScript error, shows the one
+ * Page 8 in a real browser (headless Chromium): page 7 links to it; it loads without a JavaScript error, shows the one
  * neuron's four rows, steps from the keyboard, and when played trains XOR with 4 hidden units to
  * 4 of 4, drawing the decision region and each hidden unit's as heat maps; no sideways scroll at
  * 360 and 400 px. Waits are for what the page shows, never for time. With
@@ -76,7 +76,8 @@ class Page8BrowserTest {
     @Test
     void xorTrainsToFourOfFourWithFourHiddenUnitsWhenPlayed() throws IOException {
         browser.manage().window().setSize(new Dimension(1280, 1000));
-        browser.get(base + "/page/8");
+        browser.get(base + "/page/7");
+        browser.findElement(By.linkText("8. Beyond one neuron →")).click();   // page 7's "what we skipped" links here
         waitUpTo(60).until(d -> d.findElements(By.cssSelector("#neuron-rows tbody tr")).size() == 4);
         waitUpTo(60).until(d -> d.findElements(By.cssSelector("#net-units canvas")).size() == 4);
         waitUpTo(60).until(d -> d.findElement(By.id("net-where")).getText().startsWith("epoch 0,"));
