@@ -30,7 +30,7 @@ final class BackpropPage implements Page {
         screen.say("""
                   forward:   hours ──×w──▶ z ──σ──▶ p ──▶ loss
                   backward:  for w ◀──×hours── for z ◀──×p(1 − p)── for p ◀── loss""");
-        screen.text("row", Map.of("row.hours", num(x), "row.y", num(y), "row.w", num(start.weights()[0]),
+        screen.text("row", Map.of("row.hours", num(x), "row.result", y == 1 ? "passed" : "failed", "row.y", num(y), "row.w", num(start.weights()[0]),
                 "row.b", num(start.bias()), "row.z", num(z), "row.p", num(p),
                 "row.loss", num(Loss.SQUARED_ERROR.of(z, p, y))));
         screen.line("    z = %s·%s + %s = %s,   p = σ(%s) = %s,   ℓ = (%s − %s)² = %s", num(x),

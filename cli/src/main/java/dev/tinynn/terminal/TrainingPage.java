@@ -76,7 +76,7 @@ final class TrainingPage implements Page {
         screen.wrap("", "The loss fell from " + num(total[0]) + " to " + num(total[total.length - 1]) + ".");
         screen.blank();
 
-        screen.heading("A common shortcut: the update is cross-entropy's gradient");
+        screen.heading("Which way is downhill, and a common shortcut");
         screen.text("gradient");
         screen.text("shortcut");
         table(screen, data, new Model(config.initialWeights(), config.initialBias()));

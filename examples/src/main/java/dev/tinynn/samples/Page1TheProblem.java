@@ -28,7 +28,7 @@ public final class Page1TheProblem {
             System.out.println("  hours " + data.x(i, 0) + " -> passed " + data.y(i));
         }
 
-        // The neuron before training: the tutorial starts at w = 0.1, b = 0.
+        // The neuron before training, at the start the pages use.
         double w = 0.1;
         double b = 0.0;
 

@@ -25,7 +25,7 @@ public final class Page2OneNeuron {
                 new double[] {0, 0});
         double b = -1.0;
 
-        // The page's three weights. The exercise: with w = 1.0 the raw score at 2 hours is 1.0.
+        // The page's three weights. The page's exercise asks one of these raw scores: work it out first.
         for (double w : new double[] {0.5, 1.0, 0.2}) {
             // z = hours*w + b, for both students. (We only read z; the loss does not matter here.)
             double[] z = Pass.at(backend, students, new Model(new double[] {w}, b), Loss.CROSS_ENTROPY).z();

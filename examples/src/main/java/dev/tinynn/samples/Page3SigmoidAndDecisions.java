@@ -31,7 +31,7 @@ public final class Page3SigmoidAndDecisions {
 
         // Decisions with w = 0.5, b = -1: 3 hours, and the exercise's 2.5 hours.
         double[] hours = {3, 2.5};
-        double threshold = 0.5;   // try 0.6: 2.5 hours flips to Fail
+        double threshold = 0.5;   // try a stricter cut-off and see whose decision changes
         double[] pHours = sigmoidOfInputs(backend, hours, 0.5, -1.0);
         for (int i = 0; i < hours.length; i++) {
             double z = hours[i] * 0.5 + -1.0;

@@ -13,7 +13,7 @@ import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.TrainingResult;
 
 /**
- * Page 4, loss and training: forward pass → loss → update w and b → repeat. The tutorial's loop on
+ * Page 4, loss and training: forward pass → loss → update w and b → repeat. The page's loop on
  * study-hours: w = 0.1, b = 0, lr = 0.1, 1000 epochs, one update after every row, printing the
  * squared error summed over the rows every 100 epochs.
  *
@@ -28,14 +28,14 @@ public final class Page4LossAndTraining {
         Dataset data = Datasets.studyHours();
 
         // One row's loss: the student passed (y = 1), the neuron said p = 0.7. (z is not needed here.)
-        // It prints 0.09000000000000002: 0.7 is not exact in binary, so neither is 1 - 0.7.
+        // Its last digits differ from paper's: 0.7 is not exact in binary, so neither is 1 - 0.7.
         System.out.println("(1 - 0.7)^2 = " + Loss.SQUARED_ERROR.of(0, 0.7, 1));
 
-        // The tutorial's settings. Its update, error = p - y, is the gradient of cross-entropy.
+        // The page's settings. Its update, error = p - y, is the gradient of cross-entropy.
         TrainingConfig config = TrainingConfig.tutorial().withInitialWeights(0.1);
 
         // The loop in core's Trainer does the steps; a listener hears every epoch, with each row's p.
-        // We add up (y - p)^2 over the rows, as the tutorial's loop does, and print every 100 epochs.
+        // We add up (y - p)^2 over the rows, as the page's loop does, and print every 100 epochs.
         TrainingListener printer = new TrainingListener() {
             @Override
             public void onEpoch(EpochEvent epoch) {
@@ -53,7 +53,7 @@ public final class Page4LossAndTraining {
         System.out.println("learned w = " + result.weights()[0] + ", b = " + result.bias());
 
         // Honest check: at the start (w = 0.1, b = 0), what does one step point along, summed over rows?
-        // A pass computes delta = dLoss/dz per row (cross-entropy: p - y, the tutorial's error;
+        // A pass computes delta = dLoss/dz per row (cross-entropy: p - y, the update's error;
         // squared error: 2(p - y)p(1 - p)) and from it the gradient, here summed over the rows.
         Model start = new Model(new double[] {0.1}, 0.0);
         for (Loss loss : new Loss[] {Loss.CROSS_ENTROPY, Loss.SQUARED_ERROR}) {
@@ -61,7 +61,7 @@ public final class Page4LossAndTraining {
             System.out.println(loss + " gradient, summed: dw = " + pass.summedGradient()[0]
                     + ", db = " + pass.summedBiasGradient());
         }
-        // The tutorial's step equals the cross-entropy line, not the squared-error one.
+        // Which line does the update's step, error = p - y, equal?
         // Break it: try config.withLearningRate(5) or .withEpochs(10).
     }
 }

@@ -9,8 +9,8 @@ import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.Updates;
 
 /**
- * Page 6, two inputs: raw = study·w1 + sleep·w2 + b. The pure-Python tab (a step after every row)
- * and the NumPy tab (one step per epoch from the summed gradient) are two different algorithms.
+ * Page 6, two inputs: raw = study·w1 + sleep·w2 + b. Online training (a step after every row) and
+ * batch training (one step per epoch from the summed gradient) are two different algorithms.
  *
  * <p>Run: {@code java -cp cli/target/tinynn.jar dev.tinynn.samples.Page6TwoInputs plain}
  */
@@ -22,10 +22,10 @@ public final class Page6TwoInputs {
         String backend = args.length > 0 ? args[0] : Backends.DEFAULT;   // "plain", "ejml", ...
         Dataset data = Datasets.studySleep();   // (study, sleep) -> passed; sleep = study + 4 in every row
 
-        // Pure-Python tab: online, w1 = w2 = 0.1, b = 0, lr 0.1, 1000 epochs.
+        // Online: a step after every row, from the page's start.
         TrainingConfig online = TrainingConfig.tutorial().withInitialWeights(0.1, 0.1);
-        // NumPy tab: one step per epoch of lr * SUM over rows. Our batch step is lr * MEAN, so the
-        // same step needs lr 0.1 * 4 rows = 0.4.
+        // Batch, as a NumPy version writes it: one step per epoch of lr * SUM over rows. Our batch
+        // step is lr * MEAN, so the same step needs lr times the number of rows.
         TrainingConfig batch = online.withUpdates(Updates.BATCH).withLearningRate(0.4);
         // The same online run, started at (0.1 + 1, 0.1 - 1, 0 + 4): same w1 + w2 and 4*w2 + b.
         TrainingConfig shifted = online.withInitialWeights(1.1, -0.9).withInitialBias(4);

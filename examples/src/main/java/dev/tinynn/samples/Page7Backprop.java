@@ -21,7 +21,7 @@ public final class Page7Backprop {
     public static void main(String[] args) {
         String backend = args.length > 0 ? args[0] : Backends.DEFAULT;   // "plain", "ejml", ...
 
-        // One row: 3 hours, passed. The tutorial's starting neuron: w = 0.1, b = 0.
+        // One row: 3 hours, passed, at the page's starting neuron.
         double x = 3;
         double y = 1;
         double w = 0.1;
@@ -41,7 +41,7 @@ public final class Page7Backprop {
                 + ", dl/dw = " + dl_dw);
 
         // Cross-entropy l = -[y ln p + (1 - y) ln(1 - p)]: its dl/dp * dp/dz is exactly p - y,
-        // the tutorial's "error".
+        // the "error" of page 4's update.
         double ce_dl_dp = -y / p + (1 - y) / (1 - p);
         double delta = ce_dl_dp * dp_dz;
         System.out.println("cross-entropy: dl/dp = " + ce_dl_dp + ", dl/dz = " + delta + " (p - y = " + (p - y)

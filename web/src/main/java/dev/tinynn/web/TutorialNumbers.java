@@ -36,7 +36,7 @@ final class TutorialNumbers {
     static final double START_W = Examples.START_W;
     static final double START_B = Examples.START_B;
     /** The most epochs one request may train: enough for every page, small enough to answer at once. */
-    static final int MAX_EPOCHS = 5000;
+    static final int MAX_EPOCHS = TrainLimits.MAX_EPOCHS;
     /** The backends page 6 shows as tabs, with the library each uses (as docs/side-by-side.md). */
     static final Map<String, String> TABS = tabs();
 
@@ -75,7 +75,7 @@ final class TutorialNumbers {
             case 4 -> loss(backend);
             case 5 -> check(backend);
             case 6 -> twoInputs();
-            case 7 -> backprop(backend);
+            case 7 -> backprop(backend, (int) number(params, "row", Examples.Backprop.ROW + 1));
             case 8 -> NetworkSteps.neuron(backend);
             default -> throw new IllegalArgumentException("there are pages 1 to " + Pages.count());
         };
@@ -189,7 +189,7 @@ final class TutorialNumbers {
                     "decision", Decision.of(zp[1], Decision.DEFAULT_THRESHOLD).toString()));
         }
         return Map.of("backend", backend.name(), "w", Examples.Check.W, "b", Examples.Check.B, "rows", rows,
-                "quiz", Quizzes.questions(Exercises.q5(backend)));
+                "quiz", Quizzes.questions(Exercises.q5(backend)), "limits", TrainLimits.json());
     }
 
     /** Page 6: one tab per backend, each with its code and its online and batch results now. */
@@ -229,9 +229,12 @@ final class TutorialNumbers {
     }
 
     /** Page 7: the chain rule for one row, factor by factor, and each weight's share with two inputs. */
-    Map<String, Object> backprop(Backend backend) {
+    Map<String, Object> backprop(Backend backend, int chosen) {
         Dataset data = Datasets.studyHours();
-        int row = Examples.Backprop.ROW;
+        if (chosen < 1 || chosen > data.rows()) {
+            throw new IllegalArgumentException("row must be 1 to " + data.rows() + ", got " + chosen);
+        }
+        int row = chosen - 1;
         Dataset one = Dataset.of("row", data.featureNames(), new double[][] {data.row(row)}, new double[] {data.y(row)});
         Pass squared = Pass.at(backend, one, new double[] {START_W}, START_B, Loss.SQUARED_ERROR);
         Pass cross = Pass.at(backend, one, new double[] {START_W}, START_B, Loss.CROSS_ENTROPY);
@@ -244,18 +247,20 @@ final class TutorialNumbers {
                 "squaredError", factors(2 * (p - y), dpdz, x, squared),
                 "crossEntropy", factors(-y / p + (1 - y) / (1 - p), dpdz, x, cross));
         Dataset two = Datasets.studySleep();
-        Dataset twoRow = Dataset.of("row", two.featureNames(), new double[][] {two.row(row)}, new double[] {two.y(row)});
+        int shared = Examples.Backprop.ROW; // the two-input example and quiz 7 use the third row, whichever row the chain shows
+        Dataset twoRow = Dataset.of("row", two.featureNames(), new double[][] {two.row(shared)}, new double[] {two.y(shared)});
         Pass shares = Pass.at(backend, twoRow, new double[] {START_W, START_W}, START_B, Loss.CROSS_ENTROPY);
         Pass summedCross = Pass.at(backend, data, new double[] {START_W}, START_B, Loss.CROSS_ENTROPY);
         Pass summedSquared = Pass.at(backend, data, new double[] {START_W}, START_B, Loss.SQUARED_ERROR);
         return Map.of("backend", backend.name(),
-                "row", Map.of("hours", x, "y", y, "w", START_W, "b", START_B, "z", z, "p", p,
+                "row", Map.of("row", chosen, "result", y == 1 ? "passed" : "failed", "hours", x, "y", y, "w", START_W, "b", START_B, "z", z, "p", p,
                         "loss", Loss.SQUARED_ERROR.of(z, p, y)),
+                "rows", java.util.stream.IntStream.range(0, data.rows()).mapToObj(i -> data.x(i, 0)).toList(),
                 "chain", chain,
                 "summed", Map.of("tutorial", Pass.tutorialStep(data, summedCross.p()),
                         "crossEntropy", sums(summedCross), "squaredError", sums(summedSquared)),
-                "twoInputs", Map.of("study", two.x(row, 0), "sleep", two.x(row, 1), "y", two.y(row),
-                        "error", shares.p()[0] - two.y(row), "shares", sums(shares)),
+                "twoInputs", Map.of("study", two.x(shared, 0), "sleep", two.x(shared, 1), "y", two.y(shared),
+                        "error", shares.p()[0] - two.y(shared), "shares", sums(shares)),
                 "quiz", Quizzes.questions(Exercises.q7(backend)));
     }
 
@@ -265,6 +270,7 @@ final class TutorialNumbers {
      * of {@code tinynn train --json}.
      */
     Map<String, Object> train(Map<String, List<String>> params) {
+        TrainLimits.check(params);
         Backend backend = backend(params);
         Dataset data = Datasets.named(text(params, "data", "study-hours"));
         double[] start = new double[data.features()];
@@ -280,13 +286,14 @@ final class TutorialNumbers {
         TrainingConfig config = new TrainingConfig(Loss.byId(text(params, "loss", "cross-entropy")),
                 Updates.byId(text(params, "updates", "online")), number(params, "lr", 0.1), epochs,
                 null, number(params, "b0", START_B)).withInitialWeights(start);
+        int rowEpochs = (int) Math.min(2, Math.max(1, number(params, "rowEpochs", 1)));
         List<Map<String, Object>> steps = new ArrayList<>();
         List<Map<String, Object>> ends = new ArrayList<>();
         TrainingListener trace = new TrainingListener() {
             @Override
             public void onRow(RowEvent e) {
-                if (e.epoch() == 0) {
-                    steps.add(ordered("row", e.row(), "x", e.x(), "y", e.y(), "weightsBefore", e.weightsBefore(),
+                if (e.epoch() < rowEpochs) {
+                    steps.add(ordered("epoch", e.epoch(), "row", e.row(), "x", e.x(), "y", e.y(), "weightsBefore", e.weightsBefore(),
                             "biasBefore", e.biasBefore(), "z", e.z(), "p", e.p(), "error", e.error(), "delta", e.delta(),
                             "step", e.step(), "squaredError", Loss.SQUARED_ERROR.of(e.z(), e.p(), e.y()), "weightsAfter", e.weightsAfter(), "biasAfter", e.biasAfter()));
                 }
@@ -342,7 +349,7 @@ final class TutorialNumbers {
     }
 
     private static Map<String, Object> result(TrainingResult r) {
-        return ordered("weights", r.weights(), "bias", r.bias(), "finalLoss", r.finalLoss(),
+        return ordered("backend", r.backend(), "weights", r.weights(), "bias", r.bias(), "finalLoss", r.finalLoss(),
                 "probabilities", r.probabilities());
     }
 
@@ -387,7 +394,7 @@ final class TutorialNumbers {
         return parsed;
     }
 
-    private static double parse(String value) {
+    static double parse(String value) {
         try {
             double parsed = Double.parseDouble(value.trim());
             if (!Double.isFinite(parsed)) {

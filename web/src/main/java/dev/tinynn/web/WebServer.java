@@ -63,6 +63,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.exception(Guard.Refused.class, (e, ctx) -> refuse(ctx, e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) ->
                     ctx.status(400).contentType("application/json").result(text(json, Map.of("error", e.getMessage()))));
+            // A refused training setting also names its field, so the page can say it beside that field.
+            config.routes.exception(TrainLimits.OutOfRange.class, (e, ctx) -> ctx.status(400).contentType("application/json")
+                    .result(text(json, Map.of("error", e.getMessage(), "field", e.field()))));
             config.routes.get("/", ctx -> ctx.redirect("/page/1"));
             config.routes.get("/page/{n}", ctx -> ctx.html(pages.page(pageNumber(ctx))));
             config.routes.get("/assets/{file}", WebServer::asset);

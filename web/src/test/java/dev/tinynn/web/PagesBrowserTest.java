@@ -8,22 +8,17 @@ import dev.tinynn.core.Datasets;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingResult;
-import dev.tinynn.web.runner.Runners;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,32 +28,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The seven pages in a real browser (headless Chromium through Selenium): each loads without a
  * JavaScript error, shows the server's numbers, and its interactive pieces work: the card order,
  * the quizzes, the backend tabs, the code runner. Waits are for what the page shows, never for time.
- * With {@code -Dtinynn.screenshots=true} it also saves each page as docs/images/web-page-N.png.
  */
+@Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 class PagesBrowserTest {
     /** The runner's limit per Run: generous, since the first Run starts a JVM and JShell's compiler on a busy machine. */
-    private static final int TIMEOUT_SECONDS = 20;
+    private static final int TIMEOUT_SECONDS = BrowserSession.RUN_TIMEOUT_SECONDS;
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession();
     private static WebServer server;
     private static ChromeDriver browser;
     private static String base;
 
     @BeforeAll
-    static void start() throws IOException {
-        browser = Chromium.start();
-        server = WebServer.start(0, "plain",
-                new Runners(4, Duration.ofSeconds(TIMEOUT_SECONDS), System.getProperty("java.class.path")));
-        base = "http://127.0.0.1:" + server.port();
-        browser.get(server.address());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+    static void start() {
+        browser = session.driver();
+        server = session.server();
+        base = session.base();
     }
 
     private static WebDriverWait waitUpTo(int seconds) {
@@ -84,25 +69,12 @@ class PagesBrowserTest {
     }
 
     @Test
-    void everyPageLoadsWithoutAJavaScriptError() throws IOException {
-        String[] ready = {"#data tbody tr", "#neurons tbody tr", "#rows tbody tr", "#gradients tbody tr",
-            "#predictions tbody tr", "#collinear tbody tr", "#chain tbody tr"};
-        for (int n = 1; n <= 7; n++) {
-            open("/page/" + n);
-            String css = ready[n - 1];
-            waitUpTo(60).until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
-            if (List.of(2, 3, 4, 5, 6).contains(n)) {
-                waitUpTo(30).until(d -> !d.findElement(By.cssSelector(".cell textarea")).getAttribute("value").isBlank());
-            }
+    void everyPageLoadsWithoutAJavaScriptError() {
+        for (int n = 1; n <= Pages.count(); n++) {
+            session.openFilled(n);
             assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith(n + ". ");
             assertThat(text("#status")).as("page %d's status line", n).isEmpty();
             assertThat(errors()).as("JavaScript errors on page %d", n).isEmpty();
-            if (Boolean.getBoolean("tinynn.screenshots")) {
-                Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-                Path target = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/images/web-page-" + n + ".png");
-                Files.createDirectories(target.getParent());
-                Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
-            }
         }
     }
 
@@ -189,7 +161,7 @@ class PagesBrowserTest {
             for (int k = 0; k < numbers.length; k++) {
                 assertThat(numbers[k]).isCloseTo(reference[k], within(1e-12));
             }
-            assertThat(browser.getCurrentUrl()).contains("tab=" + backend);
+            assertThat(browser.getCurrentUrl()).contains("backend=" + backend);
         }
         assertThat(codes).hasSize(3);
     }

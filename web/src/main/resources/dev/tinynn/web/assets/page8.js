@@ -75,43 +75,47 @@ async function neuron() {
       return [x1, x2, y, p, T.el('td', {class: 'text', text: (pass ? 'Pass' : 'Fail') + (pass === (y === 1) ? ', right' : ', wrong')})];
     });
   };
-  T.player(T.$('#neuron-player'), frames.length, draw, 'neuronFrame');
+  T.player(T.$('#neuron-player'), frames.length, draw,
+    {key: 'neuronFrame', label: k => 'after ' + frames[k].epoch + ' epochs'});
 }
 
-// Part 2: the network, trained a few epochs per request.
+// Part 2: the network, trained a few epochs per request. At most one request is out at a time
+// (T.coalesce); a wish made meanwhile (more epochs, or new settings) is sent when the answer is in,
+// and an answer to settings since changed is dropped.
 const PLAY_EPOCHS = 20;
-const net = {network: null, epoch: 0, loss: [], playing: false, busy: false, again: null, generation: 0, last: null};
+const net = {network: null, epoch: 0, loss: [], playing: false, wish: 0, fresh: true, generation: 0};
 const settings = () => ({
   data: T.$('#net-data').value, hidden: Number(T.$('#net-hidden').value),
   activation: T.$('#net-activation').value, learningRate: Number(T.$('#net-rate').value)});
 
-// Asks for `epochs` more epochs; while a request is out, only the latest wish is kept.
-async function train(epochs) {
-  if (net.busy) { net.again = epochs; return; }
-  net.busy = true;
-  const generation = net.generation;
+async function ask() {
+  const fresh = net.fresh, epochs = net.wish, generation = net.generation;
+  net.fresh = false;
   try {
-    const answer = await T.post('/api/network', {backend: T.backend(), ...settings(), epochs, network: net.network});
-    if (generation === net.generation) {
-      net.network = answer.network;
-      net.epoch += epochs;
-      net.loss.push(...answer.loss);
-      net.last = answer;
-      show(answer);
-    }
+    const answer = await T.post('/api/network',
+      {backend: T.backend(), ...settings(), epochs, network: fresh ? null : net.network});
     T.$('#status').textContent = '';
+    return {answer, fresh, epochs, generation};
   } catch (e) {
     T.$('#status').textContent = e.message;
     pause();
+    throw e;
   }
-  net.busy = false;
-  if (net.again !== null) {
-    const next = net.again;
-    net.again = null;
-    train(next);
-  } else if (net.playing) {
-    requestAnimationFrame(() => { if (net.playing) train(PLAY_EPOCHS); });
-  }
+}
+function trained({answer, fresh, epochs, generation}) {
+  if (generation !== net.generation) return;
+  if (fresh) { net.epoch = 0; net.loss = []; }
+  net.network = answer.network;
+  net.epoch += epochs;
+  net.loss.push(...answer.loss);
+  show(answer);
+  if (net.playing) requestAnimationFrame(() => { if (net.playing) train(PLAY_EPOCHS); });
+}
+const send = T.coalesce(ask, trained);
+// Asks for `epochs` more epochs (the latest wish wins while a request is out).
+function train(epochs) {
+  net.wish = epochs;
+  send();
 }
 
 function show(answer) {
@@ -134,6 +138,8 @@ function show(answer) {
   const words = `epoch ${net.epoch}, loss ${net.loss.length ? T.fmt(net.loss[net.loss.length - 1]) : '–'},`
     + ` ${answer.rowsRight} of ${answer.rows} rows right`;
   T.$('#net-where').textContent = words;
+  // Screen readers hear where training is when it is paused or stepped, never every request.
+  T.$('#net-told').textContent = net.playing ? '' : words;
   map.setAttribute('aria-label', `The network's decision region after ${net.epoch} epochs: ${answer.rowsRight} of ${answer.rows} rows right`);
   curve();
 }
@@ -155,21 +161,18 @@ function curve() {
 function play() {
   net.playing = true;
   T.$('#net-play').textContent = 'Pause';
-  T.$('#net-where').setAttribute('aria-live', 'off');
+  T.$('#net-told').textContent = '';
   train(PLAY_EPOCHS);
 }
 function pause() {
   net.playing = false;
   T.$('#net-play').textContent = 'Play';
-  T.$('#net-where').setAttribute('aria-live', 'polite');
+  T.$('#net-told').textContent = T.$('#net-where').textContent;
 }
 // A new start: what is in flight is ignored when it comes back.
 function reset() {
   net.generation++;
-  net.network = null;
-  net.epoch = 0;
-  net.loss = [];
-  net.again = null;
+  net.fresh = true;
   const s = settings();
   T.setState({data: s.data, hidden: s.hidden, activation: s.activation, rate: s.learningRate});
   train(0);
