@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tinynn.text.Warnings;
 import dev.tinynn.core.Backends;
 import dev.tinynn.core.Dataset;
+import dev.tinynn.core.Network;
+import dev.tinynn.core.NetworkResult;
+import dev.tinynn.core.NetworkTrainer;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingListener;
@@ -30,7 +33,8 @@ import picocli.CommandLine.Spec;
  * module measures speed properly).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Trains the same neuron on every available backend and shows how closely they agree.",
+        description = {"Trains the same neuron (or, with --hidden, network) on every available backend and shows how"
+                + " closely they agree.",
             "Differences are the largest absolute difference from the plain backend over the weights, the bias "
                     + "and the final loss."})
 final class CompareCommand implements Callable<Integer> {
@@ -43,6 +47,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     LearningRateOption learningRate;
+
+    @Mixin
+    NetworkOptions network;
 
     @Mixin
     ProgressOption progress;
@@ -66,7 +73,11 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainingData trainingData = options.data(spec, progress, json);
         Dataset data = trainingData.data();
+        network.check(spec);
         TrainingConfig config = options.config(spec, data, learningRate.value);
+        if (network.network()) {
+            return compareNetworks(trainingData, network.config(spec, config));
+        }
         List<Backend> backends = plainFirst();
         List<Row> rows = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
@@ -93,22 +104,84 @@ final class CompareCommand implements Callable<Integer> {
                         reference.finalLoss());
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
-        } else {
+        TrainingResult neuron = reference;
+        return report(rows, unavailable, out -> {
             print(out, data, config, rows);
-            List<String> warnings = Warnings.of(reference, trainingData::rowName, "--learning-rate");
+            List<String> warnings = Warnings.of(neuron, trainingData::rowName, "--learning-rate");
             if (!warnings.isEmpty()) {
                 out.println();
                 warnings.forEach(out::println);
             }
+        });
+    }
+
+    /** The rows as JSON or as the table {@code table} prints, and a line on stderr per backend skipped. */
+    private int report(List<Row> rows, List<String> unavailable, java.util.function.Consumer<PrintWriter> table)
+            throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+        } else {
+            table.accept(out);
         }
         for (String reason : unavailable) {
             spec.commandLine().getErr().println("tinynn compare: skipped " + reason);
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * {@code compare --hidden …}: the same network from the same start on every backend that trains
+     * networks; weights and bias in the table are the output neuron's, the difference is over
+     * every weight and bias of every layer and the final loss.
+     */
+    private int compareNetworks(TrainingData trainingData, TrainingConfig config) throws Exception {
+        Dataset data = trainingData.data();
+        Network start = network.start(data);
+        List<Backend> backends = plainFirst();
+        List<Row> rows = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        try (Interrupt interrupt = Interrupt.during();
+                TrainingProgress bar = new TrainingProgress("compare", (long) config.epochs() * (1 + 2L * backends.size()),
+                        progress, json, interrupt)) {
+            NetworkResult reference = Divergence.train(Backends.named(Backends.DEFAULT), trainingData, config, start, bar);
+            for (Backend backend : backends) {
+                try {
+                    NetworkTrainer.train(backend, data, config, start, bar); // untimed: start-up and JIT
+                } catch (UnsupportedOperationException | IllegalStateException | LinkageError e) {
+                    unavailable.add(backend.name() + ": " + e.getMessage());
+                    continue;
+                }
+                long begin = System.nanoTime();
+                NetworkResult result = NetworkTrainer.train(backend, data, config, start, bar);
+                double millis = (System.nanoTime() - begin) / 1e6;
+                Network.Layer output = result.network().layers().get(result.network().layers().size() - 1);
+                double max = Math.abs(result.finalLoss() - reference.finalLoss());
+                for (int l = 0; l < start.layers().size(); l++) {
+                    Network.Layer mine = result.network().layers().get(l);
+                    Network.Layer plain = reference.network().layers().get(l);
+                    for (int j = 0; j < mine.units(); j++) {
+                        max = Math.max(max, Math.abs(mine.biases()[j] - plain.biases()[j]));
+                        for (int k = 0; k < mine.inputs(); k++) {
+                            max = Math.max(max, Math.abs(mine.weight(j, k) - plain.weight(j, k)));
+                        }
+                    }
+                }
+                rows.add(new Row(backend.name(), backend.library(), backend.version(), output.weights()[0],
+                        output.biases()[0], result.finalLoss(), max, millis));
+            }
+            if (interrupt.requested()) {
+                throw new dev.tinynn.core.TrainingStoppedException(config.epochs(), config.epochs(),
+                        reference.finalLoss());
+            }
+        }
+        return report(rows, unavailable, out -> {
+            out.printf("network   %s, from %s; weights and bias below are the output neuron's,%n",
+                    NetworkReport.layout(start), network.zeros() ? "zeros" : "seed " + network.seed);
+            out.println("          max |Δ plain| is over every weight and bias of every layer");
+            print(out, data, config, rows);
+        });
     }
 
     private static double maxAbsDifference(TrainingResult result, TrainingResult reference) {

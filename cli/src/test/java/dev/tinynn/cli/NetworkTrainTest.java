@@ -236,4 +236,35 @@ class NetworkTrainTest {
         assertThat(cli.out()).contains("plotted   the loss and the decision region to " + png);
         assertThat(Files.readAllBytes(png)).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
     }
+
+    @ParameterizedTest
+    @CsvSource({"sigmoid, 2", "tanh, '3,2'"})
+    void gradcheckAgreesForEveryWeightAndBias(String activation, String hidden) {
+        Cli cli = Cli.run("gradcheck", "--data", "xor", "--hidden", hidden, "--activation", activation);
+        assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out()).contains("layer 1 unit 1 w1").contains("layer 1 unit 2 b")
+                .contains("check     OK: the analytic gradient and the finite differences agree");
+    }
+
+    @Test
+    void gradcheckExplainsReluKinksAndTheAdviceWorks() {
+        Cli relu = Cli.run("gradcheck", "--data", "xor", "--hidden", "2,2", "--activation", "relu");
+        assertThat(relu.exitCode()).isEqualTo(1);
+        assertThat(relu.out()).contains("MISMATCH").contains("check the same network with --activation tanh");
+        assertThat(Cli.run("gradcheck", "--data", "xor", "--hidden", "2,2", "--activation", "tanh").exitCode()).isZero();
+    }
+
+    @Test
+    void compareTrainsTheSameNetworkOnEveryBackendThatCan() throws Exception {
+        Cli cli = Cli.run("compare", "--data", "xor", "--hidden", "4", "--json");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(cli.out());
+        assertThat(rows.size()).isEqualTo(networkBackends().count());
+        for (JsonNode row : rows) {
+            assertThat(row.get("maxAbsDifferenceFromPlain").asDouble()).as(row.get("backend").asText())
+                    .isLessThanOrEqualTo(1e-10);
+        }
+        JsonNode trained = Cli.trainJson("--data", "xor", "--hidden", "4");
+        assertThat(rows.get(0).get("finalLoss").asDouble()).isEqualTo(trained.get("finalLoss").asDouble());
+    }
 }

@@ -75,6 +75,37 @@ public final class NetworkTrainer {
     }
 
     /**
+     * The gradient at {@code network} over all rows of {@code data}, as {@link NetworkWorkspace#step}
+     * computes it before its updates. For checking the gradient ({@code tinynn gradcheck --hidden}).
+     *
+     * @param loss the mean loss at the network
+     * @param gradient shaped as the network: its weight (j, k) of layer l is ∂L/∂w of that weight, its
+     *     bias j of layer l is ∂L/∂b
+     */
+    public record Gradient(double loss, Network gradient) {
+    }
+
+    /** The {@link Gradient} of the mean loss at {@code network} over {@code data}, from the backend. */
+    public static Gradient gradient(Backend backend, Dataset data, Network network, Loss loss) {
+        NetworkShape shape = network.shape();
+        try (NetworkWorkspace ws = backend.openNetwork(data, shape)) {
+            int last = shape.layers();
+            for (int l = 1; l <= last; l++) {
+                Network.Layer layer = network.layers().get(l - 1);
+                ws.setLayer(l, layer.inputsByUnits(), layer.biases());
+            }
+            // A step with learning rate 0: the gradients are computed and the weights stay where they are.
+            double value = ws.step(loss, 0);
+            List<Network.Layer> layers = new ArrayList<>();
+            for (int l = 1; l <= last; l++) {
+                layers.add(Network.Layer.fromInputsByUnits(ws.read(Matrix.WEIGHT_GRADIENT, l),
+                        ws.read(Matrix.BIAS_GRADIENT, l)));
+            }
+            return new Gradient(value, new Network(network.activation(), layers));
+        }
+    }
+
+    /**
      * One batch epoch: all rows, one step. Returns the epoch's loss, computed before the update.
      * Public, like {@link Trainer#batchEpoch}, so that benchmarks and allocation tests run
      * exactly what training runs.
