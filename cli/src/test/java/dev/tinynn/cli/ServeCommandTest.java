@@ -47,7 +47,8 @@ class ServeCommandTest {
         try (WebServer server = WebServer.start(0, "plain", new Runners(1, Duration.ofSeconds(5), ""))) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.port() + "/api/train?backend=ejml"))
-                    .header("Authorization", "token " + server.token()).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "token " + server.token()).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode web = new ObjectMapper().readTree(response.body());
             for (String key : List.of("backend", "data", "loss", "updates", "learningRate", "epochs", "weights", "bias",

@@ -64,8 +64,14 @@ class ShippedJarIT {
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(UTF_8));
         }
-        int code = process.waitFor(); // the class's @Timeout bounds the wait
-        return new Run(code, out.get(), err.get());
+        try {
+            int code = process.waitFor(); // the class's @Timeout bounds the wait (it interrupts this thread)
+            return new Run(code, out.get(), err.get());
+        } finally {
+            // A test that timed out or failed leaves no program running behind it.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
     }
 
     static Run tinynn(String... args) throws Exception {

@@ -1,11 +1,12 @@
 package dev.tinynn.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tinynn.web.runner.RunResult;
 import dev.tinynn.web.runner.Runners;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +24,8 @@ public final class WebServer implements AutoCloseable {
     /** The port {@code tinynn serve} tries unless told otherwise. */
     public static final int DEFAULT_PORT = 8765;
     static final String HOST = "127.0.0.1";
+    /** The largest request body the server reads (a code cell and its JSON). */
+    static final int MAX_BODY = 1024 * 1024;
 
     private final Javalin app;
     private final Guard guard;
@@ -47,6 +50,7 @@ public final class WebServer implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         TutorialNumbers numbers = new TutorialNumbers(defaultBackend);
         Pages pages = new Pages(defaultBackend);
+        RunStates runStates = new RunStates();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -60,12 +64,27 @@ public final class WebServer implements AutoCloseable {
                 ctx.header("Cache-Control", "no-store");
                 guard.check(ctx);
             });
+            config.http.maxRequestSize = MAX_BODY;
             config.routes.exception(Guard.Refused.class, (e, ctx) -> refuse(ctx, e.getMessage()));
-            config.routes.exception(IllegalArgumentException.class, (e, ctx) ->
-                    ctx.status(400).contentType("application/json").result(text(json, Map.of("error", e.getMessage()))));
+            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, json, 400, e.getMessage()));
             // A refused training setting also names its field, so the page can say it beside that field.
             config.routes.exception(TrainLimits.OutOfRange.class, (e, ctx) -> ctx.status(400).contentType("application/json")
                     .result(text(json, Map.of("error", e.getMessage(), "field", e.field()))));
+            config.routes.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, json, 400,
+                    "The request's body is not valid JSON; send an object such as {\"code\": \"1 + 1\"}."));
+            config.routes.exception(Runners.BusyException.class, (e, ctx) -> {
+                ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+                error(ctx, json, 503, e.getMessage());
+            });
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, json, e.getStatus(),
+                    e.getStatus() == 404 ? "There is no " + ctx.method() + " " + ctx.path() + " on this server; "
+                            + "docs/web.md lists the API's calls."
+                    : e.getStatus() == 413 ? "The request is larger than this server's limit of " + MAX_BODY / 1024
+                            + " KB (" + MAX_BODY + " bytes); send less code in one Run."
+                    : e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> error(ctx, json, 500,
+                    "The server failed to answer (" + e.getClass().getSimpleName() + "); run it again, and if it "
+                            + "fails again restart tinynn serve."));
             config.routes.get("/", ctx -> ctx.redirect("/page/1"));
             config.routes.get("/page/{n}", ctx -> ctx.html(pages.page(pageNumber(ctx))));
             config.routes.get("/assets/{file}", WebServer::asset);
@@ -85,9 +104,16 @@ public final class WebServer implements AutoCloseable {
                 if (!body.path("code").isTextual()) {
                     throw new IllegalArgumentException("send JSON {\"code\": \"...\"}");
                 }
-                RunResult result = runners.run(guard.session(ctx), body.path("code").asText());
-                send(ctx, json, result);
+                String session = guard.session(ctx);
+                String run = body.path("run").asText("");
+                try {
+                    send(ctx, json, runners.run(session, body.path("code").asText(), runStates.listener(session, run)));
+                } finally {
+                    runStates.forget(session, run);
+                }
             });
+            config.routes.get("/api/run/{run}", ctx ->
+                    send(ctx, json, runStates.state(guard.session(ctx), ctx.pathParam("run"))));
             config.routes.post("/api/network", new NetworkSteps(numbers)::answer);
             config.routes.post("/api/reset", ctx -> {
                 runners.reset(guard.session(ctx));
@@ -162,6 +188,16 @@ public final class WebServer implements AutoCloseable {
                     + "; open the address that 'tinynn serve' printed\"}");
         } else {
             ctx.html(Pages.refused(why));
+        }
+    }
+
+    /** An error: under /api/ always JSON, {"error": "one sentence"}; elsewhere the sentence as text. */
+    private static void error(Context ctx, ObjectMapper json, int status, String sentence) {
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/")) {
+            send(ctx, json, Map.of("error", sentence));
+        } else {
+            ctx.contentType("text/plain; charset=utf-8").result(sentence);
         }
     }
 

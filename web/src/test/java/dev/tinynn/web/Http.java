@@ -20,12 +20,18 @@ final class Http {
         }
     }
 
+    /** How long a test waits for an answer: longer than any Run (the tests' runners stop code after 10 s). */
+    static final int READ_TIMEOUT_MILLIS = 120_000;
+
     private Http() {
     }
 
     static Response send(int port, String method, String path, Map<String, String> headers, String body)
             throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 10_000);
+            // An answer that never comes fails the test instead of hanging it.
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
             Map<String, String> all = new LinkedHashMap<>();

@@ -32,15 +32,16 @@ import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 
 /**
- * One session's runner: a JShell whose snippets execute in a JVM of their own (JShell's JDI
- * execution engine), so that whatever a learner's code does (loop forever, exhaust its 256 MB heap,
+ * One session's runner: a JShell whose snippets execute in a JVM of their own (spoken to over its
+ * standard input and output, {@link RunnerChannel}), so that whatever a learner's code does (loop forever, exhaust its 256 MB heap,
  * recurse without end, call {@code System.exit}) happens in that JVM and never in the server.
  *
  * <p>A Run splits the cell into snippets the way the jshell tool does ({@link Cell}), evaluates them in order and stops at the first that does
  * not compile or throws, reporting it by the line of the cell it is on. A Run past the time limit is
  * stopped with {@link JShell#stop()}; if the code has not stopped 2 seconds later (it catches the
  * stop, say, or the JVM is stuck collecting garbage) the JVM is killed and this runner {@link
- * #ended()}: its owner starts a new one for the session's next Run.
+ * #ended()}: its owner starts a new one for the session's next Run. When a Run is over, the threads its
+ * code started are stopped ({@link RunnerChannel#endRun()}); one that will not stop ends the JVM too.
  *
  * <p>Not thread-safe: {@link Runners} serialises the runs of a session. {@link #close()} and
  * {@link #kill()} may be called from any thread.
@@ -48,6 +49,10 @@ import jdk.jshell.VarSnippet;
 final class Runner implements AutoCloseable {
     /** At most this much printed output is kept per Run; the rest is counted and dropped. */
     static final int OUTPUT_LIMIT = 64 * 1024;
+    /** At most this much of a Run's closing message (compiler errors, an exception) is kept. */
+    static final int MESSAGE_LIMIT = 16 * 1024;
+    /** A source line shown under a compiler error is cut to this many characters around the error. */
+    private static final int SHOWN_LINE = 100;
     /** How long a stopped snippet may take to stop before its JVM is killed. */
     static final Duration STOP_GRACE = Duration.ofSeconds(2);
     /** A system property set on every runner JVM's command line, so that {@code ps} shows which JVMs are runners. */
@@ -60,6 +65,7 @@ final class Runner implements AutoCloseable {
             + "reset, another session needed its place, or the server is stopping). Run again to start afresh.";
 
     private final JShell shell;
+    private final RunnerChannel channel;
     private final ProcessHandle jvm;
     private final CappedOutput output;
     private final ExecutorService evaluator;
@@ -69,8 +75,9 @@ final class Runner implements AutoCloseable {
     /** Set when a Run passed its time limit, so that the cell's remaining snippets are not evaluated. */
     private volatile boolean stopping;
 
-    private Runner(JShell shell, ProcessHandle jvm, CappedOutput output, ExecutorService evaluator) {
+    private Runner(JShell shell, RunnerChannel channel, ProcessHandle jvm, CappedOutput output, ExecutorService evaluator) {
         this.shell = shell;
+        this.channel = channel;
         this.jvm = jvm;
         this.output = output;
         this.evaluator = evaluator;
@@ -79,24 +86,37 @@ final class Runner implements AutoCloseable {
 
     /**
      * Starts a runner JVM with {@code classPath} (tinynn and its backends) and connects a JShell to
-     * it. The JVM listens on the loopback interface only, as does the JShell side.
+     * it over the JVM's own standard input and output ({@link RunnerChannel}).
      *
+     * @param exited called once the runner JVM has exited (or could not be started)
      * @throws IllegalStateException if the JVM could not be started
      */
-    static Runner start(String classPath) {
+    static Runner start(String classPath, Runnable exited) {
         CappedOutput output = new CappedOutput(OUTPUT_LIMIT);
         PrintStream printed = new PrintStream(output, true, StandardCharsets.UTF_8);
-        JShell shell = JShell.builder()
-                // Listening mode on 127.0.0.1 (the launching connector would listen on every interface);
-                // the timeout is generous because a busy machine can take seconds to start a JVM.
-                .executionEngine("jdi:hostname(127.0.0.1),timeout(30000)")
-                .remoteVMOptions("-D" + MARKER_PROPERTY + "=true", "-Xmx256m", "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.awt.headless=true",
-                        "-Dfile.encoding=UTF-8", "--class-path", classPath)
-                .in(new ByteArrayInputStream(new byte[0]))
-                .out(printed)
-                .err(printed)
-                .build();
+        RunnerChannel channel = new RunnerChannel(classPath, List.of("-D" + MARKER_PROPERTY + "=true", "-Xmx256m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
+                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8"));
+        JShell shell;
+        try {
+            shell = JShell.builder()
+                    .executionEngine(channel, Map.of())
+                    .in(new ByteArrayInputStream(new byte[0]))
+                    .out(printed)
+                    .err(printed)
+                    .build();
+        } catch (RuntimeException failed) {
+            Process process = channel.process();
+            if (process == null) {
+                exited.run();
+            } else {
+                process.destroyForcibly();
+                process.onExit().thenRun(exited);
+            }
+            throw new IllegalStateException("the runner JVM did not start (" + failed.getMessage() + ")", failed);
+        }
+        ProcessHandle jvm = channel.process().toHandle();
+        jvm.onExit().thenRun(exited);
         try {
             // The compiler (in this JVM) starts with this JVM's class path; another one must be added
             // (in the runner JVM the classes already come from its own class path, so there this only
@@ -104,24 +124,19 @@ final class Runner implements AutoCloseable {
             if (!classPath.equals(System.getProperty("java.class.path"))) {
                 shell.addToClasspath(classPath);
             }
-            // The runner JVM says which process it is (a child of this one; its command line, holding the
-            // whole class path, is too long for ProcessHandle.Info to show). This first snippet also warms
-            // up the compiler, so that a learner's first Run does not spend its time limit on that.
-            shell.eval("System.out.print(ProcessHandle.current().pid());");
-            long pid = Long.parseLong(output.text().strip());
+            // A first statement warms up the compiler, so that a learner's first Run does not spend its
+            // time limit on that; a statement, so that the learner's first value is still $1.
+            shell.eval("System.out.print(\"\");");
             output.clear();
-            ProcessHandle jvm = ProcessHandle.current().children()
-                    .filter(child -> child.pid() == pid)
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the runner JVM (" + pid + ") is not a child process"));
             ExecutorService evaluator = Executors.newSingleThreadExecutor(task -> {
                 Thread thread = new Thread(task, "tinynn-runner-" + THREADS.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
             });
-            return new Runner(shell, jvm, output, evaluator);
+            return new Runner(shell, channel, jvm, output, evaluator);
         } catch (RuntimeException failed) {
             shell.close();
+            jvm.destroyForcibly();
             throw new IllegalStateException("the runner JVM did not start properly (" + failed.getMessage() + ")", failed);
         }
     }
@@ -148,18 +163,24 @@ final class Runner implements AutoCloseable {
         } catch (ExecutionException failed) {
             outcome = Outcome.error("The runner failed: " + failed.getCause());
         }
+        if (!ended && !channel.endRun()) {
+            kill();
+            outcome = Outcome.error("A thread this code started was still running after the Run and did not stop when "
+                    + "asked, so its Java machine was ended. The session was reset: earlier variables and methods are "
+                    + "gone, and the next Run starts afresh.");
+        }
         String text = output.text();
         if (outcome.message() != null) {
-            text = text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + outcome.message();
+            text = text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + cut(outcome.message());
         }
-        return new RunResult(outcome.status(), text, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+        return new RunResult(outcome.status(), text, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), 0);
     }
 
     /** The Run passed its time limit: ask JShell to stop it, and kill the JVM if that does not work. */
     private Outcome stop(Future<Outcome> evaluation, Duration timeout) {
         String limit = seconds(timeout);
         stopping = true;
-        // stop() talks to the runner JVM over JDI, which a JVM deep in garbage collection may not answer:
+        // stop() asks the runner JVM, which a JVM deep in garbage collection may not act on:
         // it gets its own thread, and the grace period counts regardless.
         CompletableFuture.runAsync(() -> {
             try {
@@ -189,7 +210,7 @@ final class Runner implements AutoCloseable {
     private Outcome evaluate(String code) {
         Map<String, Integer> firstLines = new HashMap<>();
         try {
-            for (Cell.Snippet snippet : Cell.split(code, shell.sourceCodeAnalysis())) {
+            for (Cell.Snippet snippet : Cell.split(code, shell.sourceCodeAnalysis()::analyzeCompletion)) {
                 if (stopping) {
                     break; // the Run is over: its answer says so
                 }
@@ -269,24 +290,52 @@ final class Runner implements AutoCloseable {
         return created;
     }
 
-    /** The compiler's errors for a rejected snippet, each with the cell's line and a caret under the spot. */
+    /**
+     * The compiler's errors for a rejected snippet, each with the cell's line and a caret under the
+     * spot; the line is cut around the spot, and the errors stop once they fill {@link #MESSAGE_LIMIT}.
+     */
     private String compileErrors(Snippet snippet, int firstLine) {
         String source = snippet.source();
-        List<String> lines = new ArrayList<>();
-        shell.diagnostics(snippet).filter(Diag::isError).forEach(diag -> {
+        StringBuilder text = new StringBuilder();
+        List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).toList();
+        int shown = 0;
+        for (Diag diag : errors) {
             int at = (int) Math.max(0, Math.min(source.length(), diag.getPosition()));
             int lineStart = source.lastIndexOf('\n', at - 1) + 1;
             int lineEnd = source.indexOf('\n', at);
-            String text = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
-            int line = firstLine + (int) source.substring(0, lineStart).chars().filter(c -> c == '\n').count();
-            lines.add("Error on line " + line + ": " + plain(diag.getMessage(Locale.ENGLISH)));
-            lines.add("    " + text.stripTrailing());
-            lines.add("    " + " ".repeat(at - lineStart) + "^");
-        });
-        if (lines.isEmpty()) {
-            lines.add("Error on line " + firstLine + ": this code could not be compiled.");
+            int from = Math.max(lineStart, at - SHOWN_LINE / 2);
+            int to = Math.min(lineEnd < 0 ? source.length() : lineEnd, from + SHOWN_LINE);
+            String error = "Error on line " + (firstLine + newlines(source, lineStart)) + ": "
+                    + plain(diag.getMessage(Locale.ENGLISH)) + "\n    " + source.substring(from, to).stripTrailing()
+                    + "\n    " + " ".repeat(at - from) + "^";
+            if (shown > 0 && text.length() + error.length() > MESSAGE_LIMIT - 100) {
+                text.append("\n(and ").append(errors.size() - shown).append(" more errors)");
+                break;
+            }
+            text.append(shown == 0 ? "" : "\n").append(error);
+            shown++;
         }
-        return String.join("\n", lines);
+        if (shown == 0) {
+            text.append("Error on line ").append(firstLine).append(": this code could not be compiled.");
+        }
+        return text.toString();
+    }
+
+    private static int newlines(String text, int end) {
+        int count = 0;
+        for (int i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    /** A message cut to {@link #MESSAGE_LIMIT} characters, saying so. */
+    private static String cut(String message) {
+        if (message.length() <= MESSAGE_LIMIT) {
+            return message;
+        }
+        return message.substring(0, MESSAGE_LIMIT) + "\n[message cut: only the first " + MESSAGE_LIMIT / 1024
+                + " KB are shown]";
     }
 
     /**
@@ -377,7 +426,10 @@ final class Runner implements AutoCloseable {
         ended = true;
         jvm.descendants().forEach(ProcessHandle::destroyForcibly);
         jvm.destroyForcibly();
-        daemon(this::closeShell);
+        daemon(() -> {
+            closeShell();
+            jvm.onExit().thenRun(() -> RunnerChannel.killGroup(jvm.pid()));
+        });
     }
 
     /** Closes the JShell and waits (a few seconds at most) until the runner JVM has exited, killing it if it must. */
@@ -385,8 +437,8 @@ final class Runner implements AutoCloseable {
     public void close() {
         endedHere = true;
         ended = true;
-        // Processes the code started die with the JVM too; once it has exited they are no longer its descendants.
-        List<ProcessHandle> started = jvm.descendants().toList();
+        // The processes the code started go first, while they are still the runner's descendants.
+        jvm.descendants().forEach(ProcessHandle::destroyForcibly);
         closeShell();
         try {
             jvm.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -401,7 +453,8 @@ final class Runner implements AutoCloseable {
             jvm.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        started.forEach(ProcessHandle::destroyForcibly);
+        // Then those it started before it went by itself (System.exit), which are no longer its descendants
+        RunnerChannel.killGroup(jvm.pid());
     }
 
     private void closeShell() {

@@ -16,6 +16,18 @@ const T = (() => {
   const backend = () => state('backend', document.body.dataset.backend);
   const status = text => { document.getElementById('status').textContent = text || ''; };
 
+  // Every API call carries the session's key beside the cookie (docs/web.md, security rules). The key
+  // comes once, in the address's fragment after the token swap, and is kept in this origin's storage
+  // (this scheme, host and port only; shared by this browser's tabs, which share one session).
+  const KEY = 'tinynn-key';
+  const handed = /^#tinynn-key=([0-9a-f]+)$/.exec(location.hash);
+  if (handed) {
+    localStorage.setItem(KEY, handed[1]);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  const api = (path, options = {}) => fetch(path, {...options, credentials: 'same-origin',
+    headers: {...(options.headers || {}), 'X-Tinynn-Key': localStorage.getItem(KEY) || ''}});
+
   async function answer(response) {
     const body = await response.json();
     if (!response.ok) {
@@ -29,13 +41,13 @@ const T = (() => {
   async function get(path, query = {}, {quiet = false} = {}) {
     const q = new URLSearchParams({backend: backend(), ...query});
     try {
-      const body = await answer(await fetch(path + '?' + q, {credentials: 'same-origin'}));
+      const body = await answer(await api(path + '?' + q));
       if (!quiet) status('');
       return body;
     } catch (e) { if (!quiet) status(e.message); throw e; }
   }
   async function post(path, body) {
-    return answer(await fetch(path, {method: 'POST', credentials: 'same-origin',
+    return answer(await api(path, {method: 'POST',
       headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)}));
   }
 
@@ -197,11 +209,20 @@ const T = (() => {
     run.addEventListener('click', async () => {
       run.disabled = true; info.textContent = 'running…'; out.classList.remove('error');
       try {
-        const r = await post('/api/run', {code: area.value});
+        // The session's runner is shared by this browser's tabs: while this Run waits for another tab's,
+        // the server says so when asked, and the answer says how long it waited.
+        const id = Math.random().toString(36).slice(2);
+        const asking = setInterval(() => api('/api/run/' + id).then(a => a.json()).then(now => {
+          if (now.state === 'waiting') info.textContent = now.message;
+          else if (now.state === 'running') info.textContent = 'running…';
+        }).catch(() => {}), 500);
+        let r;
+        try { r = await post('/api/run', {code: area.value, run: id}); } finally { clearInterval(asking); }
         out.textContent = r.output;
         out.dataset.status = r.status;
         out.classList.toggle('error', r.status !== 'ok');
-        info.textContent = (r.status === 'ok' ? '✓ ok' : '✗ ' + r.status) + ', ' + r.elapsedMillis + ' ms';
+        info.textContent = (r.status === 'ok' ? '✓ ok' : '✗ ' + r.status) + ', ' + r.elapsedMillis + ' ms'
+          + (r.waitedMillis >= 100 ? ', after waiting ' + (r.waitedMillis / 1000).toFixed(1) + ' s to start' : '');
       } catch (e) { out.textContent = e.message; out.dataset.status = 'error'; out.classList.add('error'); info.textContent = '✗ failed'; }
       run.disabled = false;
     });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import jdk.jshell.JShell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,7 @@ class CellTest {
 
     /** The snippets with their sources stripped (JShell may add a semicolon or keep a line end; that is its business). */
     static List<Cell.Snippet> split(String code) {
-        return Cell.split(code, parser.sourceCodeAnalysis()).stream()
+        return Cell.split(code, parser.sourceCodeAnalysis()::analyzeCompletion).stream()
                 .map(snippet -> new Cell.Snippet(snippet.source().strip(), snippet.line()))
                 .toList();
     }
@@ -62,5 +63,38 @@ class CellTest {
     void aPackageDeclarationIsSkippedSoASampleFileCanBePasted() {
         assertThat(split("package dev.tinynn.samples;\n\nclass A {}\n")).extracting(Cell.Snippet::source, Cell.Snippet::line)
                 .containsExactly(tuple("class A {}", 3));
+    }
+
+    /**
+     * A class of 3000 methods (about 136 KB, the size that timed out) is analysed in time linear in its
+     * length: the characters handed to JShell's analysis add up to a small multiple of the cell's,
+     * where gathering line by line and asking after each line handed over about 1500 times as many.
+     */
+    @Test
+    void aLongClassIsAnalysedInLinearTime() {
+        StringBuilder code = new StringBuilder("int before = 1;\nclass Big {\n");
+        for (int i = 0; i < 3000; i++) {
+            code.append("    int m").append(i).append("() { return \"}{\".length() + ").append(i).append("; } // )\n");
+        }
+        code.append("    /* { */ String text = \"\"\"\n        {(\n        \"\"\";\n}\nint after = 2;\n");
+        AtomicLong analysed = new AtomicLong();
+
+        List<Cell.Snippet> snippets = Cell.split(code.toString(), source -> {
+            analysed.addAndGet(source.length());
+            return parser.sourceCodeAnalysis().analyzeCompletion(source);
+        });
+
+        assertThat(code.length()).isGreaterThan(130_000);
+        assertThat(snippets).extracting(Cell.Snippet::line).containsExactly(1, 2, 3007);
+        assertThat(snippets.get(1).source()).startsWith("class Big {").contains("int m2999()");
+        assertThat(analysed.get()).isLessThan(3L * code.length());
+    }
+
+    @Test
+    void aCellOverTheLimitIsRefusedInOneSentence() {
+        assertThat(Cell.refused("1 + 1")).isNull();
+        assertThat(Cell.refused("x".repeat(Cell.MAX_LENGTH))).isNull();
+        assertThat(Cell.refused("x".repeat(Cell.MAX_LENGTH + 1))).isEqualTo("This cell holds 262145 characters, more than "
+                + "the 262144 a cell may hold; run the code in parts of at most 262144 characters.");
     }
 }

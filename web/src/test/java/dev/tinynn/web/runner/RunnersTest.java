@@ -1,30 +1,47 @@
 package dev.tinynn.web.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tinynn.core.Backends;
 import dev.tinynn.core.Datasets;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The runner as the server uses it: learners' code in JShell, in runner JVMs that nothing the code
  * does can take down for longer than one Run. Every test uses its own session ids, so the tests
  * share two {@link Runners}: one whose time limit no finishing snippet reaches even on a busy
  * machine, for what code does when it ends, and one with a 2-second limit, for code that does not end.
+ * Each test has a bound; a test that runs past it fails, and its runner JVMs end with the runners
+ * closed after it (and with this JVM: a runner ends when its standard input does).
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RunnersTest {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
     static final Duration NEVER_REACHED = Duration.ofMinutes(2);
@@ -132,15 +149,12 @@ class RunnersTest {
         RunResult result = runners.run("memory",
                 "long[][] keep = new long[64][];\nfor (int i = 0; i < keep.length; i++) keep[i] = new long[1 << 30];");
 
-        assertThat(result.status()).isIn("error", "timeout");
-        if (result.status().equals("error")) {
-            assertThat(result.output()).startsWith("keep ==> long[64][] { null, ")
-                    .contains("\nOutOfMemoryError: Java heap space (the code needed more than the 256 MB its Java machine has)\n"
-                            + "    at line 2");
-        }
+        assertThat(result.status()).as(result.output()).isEqualTo("error");
+        assertThat(result.output()).startsWith("keep ==> long[64][] { null, ")
+                .contains("\nOutOfMemoryError: Java heap space (the code needed more than the 256 MB its Java machine has)\n"
+                        + "    at line 2");
         assertThat(runners.run("memory", "1 + 1")).extracting(RunResult::status, RunResult::output)
-                .satisfies(answer -> assertThat(answer.get(0)).isEqualTo("ok"))
-                .satisfies(answer -> assertThat((String) answer.get(1)).endsWith("==> 2\n"));
+                .containsExactly("ok", "$1 ==> 2\n");
     }
 
     @Test
@@ -286,5 +300,202 @@ class RunnersTest {
         own.close();
 
         assertThat(runnerJvms().stream().filter(jvm -> !before.contains(jvm))).isEmpty();
+    }
+
+    /** The runner JVM talks to this one over its standard input and output only: it has no socket at all. */
+    @Test
+    void theRunnerJvmHasNoSocketAnotherProcessCouldJoin() throws IOException {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "no /proc on this system");
+        assertThat(runners.run("sockets", "1 + 1").status()).isEqualTo("ok");
+
+        for (ProcessHandle jvm : runnerJvms()) {
+            List<String> sockets = new ArrayList<>();
+            try (Stream<Path> fds = Files.list(Path.of("/proc/" + jvm.pid() + "/fd"))) {
+                for (Path fd : fds.toList()) {
+                    try {
+                        String target = Files.readSymbolicLink(fd).toString();
+                        if (target.startsWith("socket:")) {
+                            sockets.add(target);
+                        }
+                    } catch (IOException closedMeanwhile) {
+                        // the descriptor went away while listed
+                    }
+                }
+            } catch (NoSuchFileException exited) {
+                continue; // that JVM exited while listed
+            }
+            assertThat(sockets).as("sockets of runner JVM %d", jvm.pid()).isEmpty();
+        }
+    }
+
+    @Test
+    void processesACellStartsEndWithItsRunnerHoweverItEnds() throws Exception {
+        String start = "Process sleeper = new ProcessBuilder(\"sleep\", \"1000\").start();\n"
+                + "System.out.println(\"pid \" + sleeper.pid());\n";
+        List<Long> started = new ArrayList<>();
+        try {
+            for (String end : List.of("System.exit(0);", "Runtime.getRuntime().halt(0);")) {
+                started.add(pid(runners.run("processes", start + end)));
+                assertEnded(started.get(started.size() - 1));
+            }
+            started.add(pid(runners.run("processes", start)));
+            runners.reset("processes");
+            assertEnded(started.get(started.size() - 1));
+            try (Runners own = new Runners(1, NEVER_REACHED, CLASS_PATH)) {
+                started.add(pid(own.run("processes", start)));
+            }
+            assertEnded(started.get(started.size() - 1));
+        } finally {
+            started.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        }
+    }
+
+    private static long pid(RunResult result) {
+        Matcher pid = Pattern.compile("pid (\\d+)").matcher(result.output());
+        assertThat(pid.find()).as(result.output()).isTrue();
+        return Long.parseLong(pid.group(1));
+    }
+
+    private static void assertEnded(long pid) throws Exception {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isPresent()) {
+            process.get().onExit().get(10, TimeUnit.SECONDS); // a TimeoutException fails the test: still running
+        }
+    }
+
+    @Test
+    void threadsACellStartsEndWithItsRunAndPrintNothingIntoTheNext() {
+        RunResult first = runners.run("threads", """
+                Thread ticker = new Thread(() -> {
+                    while (true) {
+                        System.out.println("tick");
+                        try { Thread.sleep(20); } catch (InterruptedException ignored) { }
+                    }
+                });
+                ticker.start();
+                Thread.sleep(100);
+                """);
+        RunResult next = runners.run("threads", "Thread.sleep(300);\nticker.isAlive()");
+
+        assertThat(first.status()).isEqualTo("ok");
+        assertThat(first.output()).contains("tick\n");
+        assertThat(next.output()).isEqualTo("$1 ==> false\n");
+    }
+
+    @Test
+    void aThreadThatWillNotStopEndsItsRunnerAndTheSessionStartsAfresh() {
+        runners.run("stubborn-thread", "int kept = 7;");
+
+        RunResult result = runners.run("stubborn-thread",
+                "new Thread(() -> { while (true) { try { while (true) Thread.onSpinWait(); } catch (Throwable stop) { } } }).start();");
+
+        assertThat(result.status()).isEqualTo("error");
+        assertThat(result.output()).isEqualTo("A thread this code started was still running after the Run and did not stop "
+                + "when asked, so its Java machine was ended. The session was reset: earlier variables and methods are gone, "
+                + "and the next Run starts afresh.");
+        assertThat(runners.run("stubborn-thread", "kept").output()).contains("cannot find symbol");
+    }
+
+    @Test
+    void closingSystemOutSilencesOnlyThatRun() {
+        runners.run("closing", "int kept = 3;\nSystem.out.close();");
+        RunResult next = runners.run("closing", "System.out.println(\"still here\");\nnew java.io.PrintWriter(System.out).close();");
+        RunResult last = runners.run("closing", "System.out.println(\"and here\");\nkept");
+
+        assertThat(next.output()).isEqualTo("still here\n");
+        assertThat(last.output()).isEqualTo("and here\nkept ==> 3\n");
+    }
+
+    @Test
+    void compilerErrorsAreCappedLikeOutput() {
+        StringBuilder code = new StringBuilder("class Errors {\n");
+        for (int i = 0; i < 100; i++) {
+            code.append("    int v").append(i).append(" = \"s\"; // ").append("x".repeat(2000)).append('\n');
+        }
+        code.append("}\n");
+
+        RunResult result = runners.run("errors", code.toString());
+
+        assertThat(result.status()).isEqualTo("error");
+        assertThat(result.output()).startsWith("Error on line 2: incompatible types: java.lang.String cannot be converted "
+                        + "to int\n        int v0 = \"s\"; // xxx")
+                .contains("\nError on line 3: incompatible types").endsWith(" more errors)");
+        assertThat(result.output().length()).isLessThan(Runner.MESSAGE_LIMIT + 1000);
+    }
+
+    @Test
+    void aCellOverTheLimitIsRefusedAtOnce() {
+        List<ProcessHandle> before = runnerJvms();
+        RunResult result = runners.run("too-long", "x".repeat(Cell.MAX_LENGTH + 1));
+
+        assertThat(result).isEqualTo(new RunResult("error", Cell.refused("x".repeat(Cell.MAX_LENGTH + 1)), 0, 0));
+        assertThat(runnerJvms()).isEqualTo(before);
+    }
+
+    /** Records what a Run was told while it waited, and counts the Runs that began running. */
+    private static Runners.Listener recorder(List<String> told, CountDownLatch running) {
+        return new Runners.Listener() {
+            @Override
+            public void waiting(String why) {
+                told.add(why);
+            }
+
+            @Override
+            public void running() {
+                running.countDown();
+            }
+        };
+    }
+
+    @Test
+    void neverMoreThanMaxRunnersAndABusyRunnerIsNeverTakenANewcomerWaits() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        AtomicBoolean watching = new AtomicBoolean(true);
+        AtomicInteger most = new AtomicInteger();
+        List<ProcessHandle> before = runnerJvms();
+        Thread watcher = new Thread(() -> {
+            while (watching.get()) {
+                most.accumulateAndGet((int) runnerJvms().stream().filter(jvm -> !before.contains(jvm)).count(), Math::max);
+                Thread.onSpinWait();
+            }
+        });
+        try (Runners two = new Runners(2, NEVER_REACHED, CLASS_PATH)) {
+            watcher.start();
+            CountDownLatch running = new CountDownLatch(2);
+            List<String> told = new CopyOnWriteArrayList<>();
+            Future<RunResult> a = pool.submit(() -> two.run("a", "int mine = 1;\nThread.sleep(2000);", recorder(told, running)));
+            Future<RunResult> b = pool.submit(() -> two.run("b", "int mine = 2;\nThread.sleep(2000);", recorder(told, running)));
+            assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
+
+            RunResult c = two.run("c", "1 + 1", recorder(told, new CountDownLatch(1)));
+
+            assertThat(told).containsExactly("waiting for a free runner (all 2 are busy with other sessions)…");
+            assertThat(c).extracting(RunResult::status, RunResult::output).containsExactly("ok", "$1 ==> 2\n");
+            assertThat(c.waitedMillis()).isPositive();
+            assertThat(a.get(60, TimeUnit.SECONDS).output()).isEqualTo("mine ==> 1\n");
+            assertThat(b.get(60, TimeUnit.SECONDS).output()).isEqualTo("mine ==> 2\n");
+        } finally {
+            watching.set(false);
+            watcher.join();
+            pool.shutdownNow();
+        }
+        assertThat(most.get()).as("runner JVMs alive at once").isEqualTo(2);
+    }
+
+    @Test
+    void aNewcomerThatWaitsTooLongIsToldWhenToComeBack() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Runners one = new Runners(1, NEVER_REACHED, CLASS_PATH, Duration.ofMillis(500))) {
+            CountDownLatch running = new CountDownLatch(1);
+            Future<RunResult> busy = pool.submit(() -> one.run("busy", "Thread.sleep(3000);", recorder(new ArrayList<>(), running)));
+            assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> one.run("newcomer", "1 + 1"))
+                    .isInstanceOfSatisfying(Runners.BusyException.class, busyNow -> assertThat(busyNow.retryAfterSeconds()).isEqualTo(120))
+                    .hasMessage("All 1 code runners are busy with other sessions' Runs; run again in 120 seconds.");
+            assertThat(busy.get(60, TimeUnit.SECONDS).status()).isEqualTo("ok");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
