@@ -13,7 +13,8 @@ import dev.tinynn.core.spi.Workspace;
  * 17, no library, no native code; several values per instruction with the JDK's Vector API when
  * the JVM is started with {@code --add-modules jdk.incubator.vector} ({@link VectorKernel}), one
  * at a time otherwise ({@link ScalarKernel}). See {@link FastWorkspace} for what differs from
- * plain and why; {@code plain} remains the one to read first.
+ * plain and why; {@code plain} remains the one to read first. Networks: {@link FastNetworkWorkspace},
+ * a blocked matrix product ({@link VectorMatrixKernel} or {@link ScalarMatrixKernel}) on the same threads.
  *
  * <p>Threads: {@value #THREADS_PROPERTY} if set, otherwise one per core; small data (under
  * {@link FastWorkspace#PARALLEL_THRESHOLD} input values) always run on the calling thread.

@@ -70,6 +70,7 @@ final class FastNetworkWorkspace implements NetworkWorkspace {
     private final double[][][] blockGw;    // [block][l]: the block's Σ Aₗ₋₁ᵀ·Δₗ, inputs(l)×ld[l]
     private final double[][][] blockGb;    // [block][l]: the block's Σ rows of Δₗ
     private final double[] blockLoss;      // each block's Σ ℓ
+    private final double[][] packedDelta;  // each block's scratch: a chunk of Δₗ's rows in panels
     private final int[] start;             // block k is selected rows start[k] .. start[k+1]−1
     private final long workPerRow;         // multiply-adds of one row's step
     private final MatrixKernel kernel;
@@ -138,6 +139,8 @@ final class FastNetworkWorkspace implements NetworkWorkspace {
             }
         }
         blockLoss = new double[most];
+        int widest = Arrays.stream(ld).max().getAsInt();
+        packedDelta = new double[most][TERMS * widest];
         start = new int[most + 1];
         crew = most > 1 ? new Crew(most - 1) : null;
         closing = crew == null ? null : Crew.CLEANER.register(this, crew::close);
@@ -312,19 +315,29 @@ final class FastNetworkWorkspace implements NetworkWorkspace {
     private void forwardRows(int k, int l) {
         int r0 = start[k];
         product(input(l), inputAt(l, r0), ld[l - 1], 1, start[k + 1] - r0, shape.inputs(l),
-                wPacked[l], shape.inputs(l) * panel, panel, z[l], r0 * ld[l], ld[l], bias[l]);
+                wPacked[l], 0, shape.inputs(l) * panel, panel, z[l], r0 * ld[l], ld[l], false, bias[l]);
     }
 
     private void activateRows(int k, int l) {
-        int at = start[k] * ld[l];
-        int end = start[k + 1] * ld[l];
+        int units = shape.units(l);
+        if (units == ld[l]) { // no padding: the block's rows are one run of values
+            activate(l, start[k] * units, (start[k + 1] - start[k]) * units);
+        } else {
+            for (int r = start[k]; r < start[k + 1]; r++) {
+                activate(l, r * ld[l], units);
+            }
+        }
+    }
+
+    /** Aₗ = fₗ(Zₗ) for {@code count} values from {@code at}. */
+    private void activate(int l, int at, int count) {
         double[] zl = z[l];
         double[] al = a[l];
         Activation f = shape.activationOf(l);
         if (f == Activation.SIGMOID) {
-            kernel.sigmoid(zl, al, at, end - at);
+            kernel.sigmoid(zl, al, at, count);
         } else {
-            for (int q = at; q < end; q++) {
+            for (int q = at; q < at + count; q++) {
                 al[q] = f.of(zl[q]);
             }
         }
@@ -349,9 +362,15 @@ final class FastNetworkWorkspace implements NetworkWorkspace {
     private void gradientRows(int k, int l) {
         int r0 = start[k];
         int r1 = start[k + 1];
-        // Aₗ₋₁ᵀ·Δₗ: A's rows are the sum's terms, so A is read with its strides swapped
-        product(input(l), inputAt(l, r0), 1, ld[l - 1], shape.inputs(l), r1 - r0,
-                delta[l], r0 * ld[l], panel, ld[l], blockGw[k][l], 0, ld[l], null);
+        double[] packed = packedDelta[k];
+        // Aₗ₋₁ᵀ·Δₗ: the rows are the sum's terms, so A is read with its strides swapped, and Δₗ's
+        // rows are packed a chunk at a time (its rows are far apart in memory; packed, they are not)
+        for (int t0 = r0; t0 < r1; t0 += TERMS) {
+            int terms = Math.min(TERMS, r1 - t0);
+            packRows(delta[l], t0, terms, ld[l], packed);
+            product(input(l), inputAt(l, t0), 1, ld[l - 1], shape.inputs(l), terms,
+                    packed, 0, terms * panel, panel, blockGw[k][l], 0, ld[l], t0 > r0, null);
+        }
         double[] sums = blockGb[k][l];
         Arrays.fill(sums, 0);
         int units = shape.units(l);
@@ -362,12 +381,21 @@ final class FastNetworkWorkspace implements NetworkWorkspace {
         }
     }
 
+    /** Rows from .. from+count−1 of a padded row-major matrix (ldm columns) into panels. */
+    private void packRows(double[] matrix, int from, int count, int ldm, double[] packed) {
+        for (int p = 0; p < ldm / panel; p++) {
+            for (int t = 0; t < count; t++) {
+                System.arraycopy(matrix, (from + t) * ldm + p * panel, packed, (p * count + t) * panel, panel);
+            }
+        }
+    }
+
     private void backpropagateRows(int k, int l) {
         int r0 = start[k];
         int r1 = start[k + 1];
         int before = l - 1;
         product(delta[l], r0 * ld[l], ld[l], 1, r1 - r0, shape.units(l),
-                wtPacked[l], shape.units(l) * panel, panel, delta[before], r0 * ld[before], ld[before], null);
+                wtPacked[l], 0, shape.units(l) * panel, panel, delta[before], r0 * ld[before], ld[before], false, null);
         Activation f = shape.activationOf(before);
         int units = shape.units(before);
         double[] db = delta[before];
@@ -379,24 +407,20 @@ final class FastNetworkWorkspace implements NetworkWorkspace {
     }
 
     /**
-     * C = A·B (+ bias) for {@code rows} rows of C, in chunks of {@value #TERMS} terms and
-     * {@value #ROWS} rows; see {@link MatrixKernel#multiply} for the arguments. Row r of C at
-     * {@code c[cAt + r·ldc]}, ldc columns (a whole number of panels).
+     * C = A·B (+ bias), or C += A·B with {@code add}, for {@code rows} rows of C, in chunks of
+     * {@value #TERMS} terms and {@value #ROWS} rows; see {@link MatrixKernel#multiply} for the
+     * arguments. Row r of C at {@code c[cAt + r·ldc]}, ldc columns (a whole number of panels).
      */
-    void product(double[] a, int aAt, int aRowStride, int aStepStride, int rows, int steps,
-            double[] b, int bPanelStride, int bRowStride, double[] c, int cAt, int ldc, double[] bias) {
-        product(a, aAt, aRowStride, aStepStride, rows, steps, b, 0, bPanelStride, bRowStride, c, cAt, ldc, bias);
-    }
-
     private void product(double[] a, int aAt, int aRowStride, int aStepStride, int rows, int steps,
-            double[] b, int bAt, int bPanelStride, int bRowStride, double[] c, int cAt, int ldc, double[] bias) {
+            double[] b, int bAt, int bPanelStride, int bRowStride, double[] c, int cAt, int ldc, boolean add,
+            double[] bias) {
         for (int t0 = 0; t0 < steps; t0 += TERMS) {
             int terms = Math.min(TERMS, steps - t0);
             double[] lastBias = t0 + terms == steps ? bias : null;
             for (int r0 = 0; r0 < rows; r0 += ROWS) {
                 kernel.multiply(a, aAt + r0 * aRowStride + t0 * aStepStride, aRowStride, aStepStride,
                         Math.min(ROWS, rows - r0), terms, b, bAt + t0 * bRowStride, bPanelStride, bRowStride,
-                        c, cAt + r0 * ldc, ldc, ldc, t0 > 0, lastBias);
+                        c, cAt + r0 * ldc, ldc, ldc, add || t0 > 0, lastBias);
             }
         }
     }

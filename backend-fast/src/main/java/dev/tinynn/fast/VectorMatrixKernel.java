@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * computes C four rows at a time, holding the 4 × 2 vectors of running sums in registers while it
  * runs through the terms: per term, two loads of B, four broadcasts of A and eight fused
  * multiply-adds. The caller cuts the terms and the rows into chunks that keep a panel's chunk of
- * B in the level-1 cache and A's chunk in level 2 ({@link FastNetworkWorkspace#product}).
+ * B in the level-1 cache and A's chunk in level 2 (FastNetworkWorkspace.product).
  *
  * <p>The sigmoid is {@link VectorKernel}'s, of exactly rounded operations only, so its bits do not
  * depend on the JIT.

@@ -135,7 +135,7 @@ class Nd4jNetworkWorkspaceTest {
 
     private static long bytes(Runnable step) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        int times = 2_000;
+        int times = 500;
         for (int k = 0; k < times; k++) {
             step.run();
         }

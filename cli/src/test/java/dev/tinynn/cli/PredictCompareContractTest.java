@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tinynn.core.Dataset;
+import dev.tinynn.core.NetworkShape;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.core.spi.NetworkWorkspace;
 import dev.tinynn.core.spi.Workspace;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -126,6 +128,11 @@ class PredictCompareContractTest {
 
         @Override
         public Workspace open(Dataset data) {
+            throw new IllegalStateException("its native library cannot load on this machine");
+        }
+
+        @Override
+        public NetworkWorkspace openNetwork(Dataset data, NetworkShape shape) {
             throw new IllegalStateException("its native library cannot load on this machine");
         }
     }

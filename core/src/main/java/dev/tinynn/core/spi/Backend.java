@@ -37,7 +37,5 @@ public interface Backend {
      *
      * @throws IllegalArgumentException if the shape's inputs are not the data's features
      */
-    default NetworkWorkspace openNetwork(Dataset data, NetworkShape shape) {
-        throw new UnsupportedOperationException("the " + name() + " backend cannot train a network yet");
-    }
+    NetworkWorkspace openNetwork(Dataset data, NetworkShape shape);
 }
