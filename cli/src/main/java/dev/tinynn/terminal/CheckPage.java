@@ -7,6 +7,7 @@ import dev.tinynn.core.Decision;
 import dev.tinynn.core.Model;
 import dev.tinynn.lesson.Examples;
 import dev.tinynn.lesson.Exercises;
+import dev.tinynn.lesson.Num;
 
 /**
  * Page 5: inference is the forward pass alone; predictions (the exercise's p asked before it is
@@ -20,13 +21,14 @@ final class CheckPage implements Page {
         screen.text("intro");
         Model example = new Model(new double[] {Examples.Check.W}, Examples.Check.B);
         boolean hide = !screen.exercises.off();
-        screen.line("    hours   z = 1.2·hours − 2.1   p = σ(z)       decision");
+        screen.line("    hours   %-22s   p = σ(z)       decision",
+                "z = " + num(Examples.Check.W) + "·hours + " + Num.signed(Examples.Check.B));
         for (double hours : Examples.Check.HOURS) {
             if (hours == Examples.Check.EXERCISE_HOURS && hide) {
-                screen.line("    %5s   %-19s   %-13s  %s", num(hours), "?", "?", "← the exercise below");
+                screen.line("    %5s   %-22s   %-13s  %s", num(hours), "?", "?", "← the exercise below");
                 continue;
             }
-            screen.line("    %5s   %-19s   %-13s  %s", num(hours), num(example.z(hours)),
+            screen.line("    %5s   %-22s   %-13s  %s", num(hours), num(example.z(hours)),
                     num(example.probability(hours)), example.decide(Decision.DEFAULT_THRESHOLD, hours));
         }
         screen.blank();

@@ -1,6 +1,7 @@
 package dev.tinynn.web;
 
 import dev.tinynn.lesson.Book;
+import dev.tinynn.lesson.Examples;
 import dev.tinynn.lesson.Exercises;
 import dev.tinynn.lesson.NumberExercise;
 import dev.tinynn.lesson.Question;
@@ -19,11 +20,12 @@ import java.util.regex.Pattern;
  *
  * <p>A template names content with {@code {{text NAME}}} (page passage NAME, as paragraphs),
  * {@code {{question KEY}}} (exercise KEY's question, as inline text) and {@code {{choices KEY}}}
- * (a one-question exercise as a fieldset of radio buttons named KEY, valued 0, 1, …) and {@code {{link N}}}
+ * (a one-question exercise as a fieldset of radio buttons named KEY, valued 0, 1, …),
+ * {@code {{example NAME}}} (an example value, as {@link Examples#value} writes it) and {@code {{link N}}}
  * (a link to page N, named by its title).
  */
 final class Pages {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(text|question|choices|link) ([\\w.-]+)}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(text|question|choices|example|link) ([\\w.-]+)}}");
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
     private static final Pattern LIVE = Pattern.compile("\\$\\{([\\w.]+)}");
 
@@ -70,6 +72,7 @@ final class Pages {
             String html = switch (m.group(1)) {
                 case "text" -> blocks(Book.page(n).text(name));
                 case "question" -> inline(question(name));
+                case "example" -> escape(Examples.value(name));
                 case "link" -> "<a href=\"/page/" + name + "\">" + name + ". "
                         + escape(Book.titles().get(Integer.parseInt(name) - 1)) + " →</a>";
                 default -> choices(name);
