@@ -31,7 +31,7 @@ final class PlainWords {
             Map.entry("--epochs", "write it with digits only, such as 1000"),
             Map.entry("--trace-epochs", "write it with digits only, such as 2"),
             Map.entry("--every", "write it with digits only, such as 100"),
-            Map.entry("--page", "write the page's number, 1 to 7"),
+            Map.entry("--page", "write the page's number, 1 to 8"),
             Map.entry("--initial-weights", "write one number per input, separated by commas, such as 0.1 or 0.1,0.1"),
             Map.entry("--initial-bias", "write one number, such as 0 or -1"),
             Map.entry("--weights", "write one number per input, separated by commas, such as 0.1 or 0.1,0.1"),

@@ -21,12 +21,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tinynn tutorial}: the seven pages of "Build a Tiny Neural Network by Hand", each idea in a
+ * {@code tinynn tutorial}: the eight pages of "Build a Tiny Neural Network by Hand", each idea in a
  * few sentences and shown with numbers computed live by the core API and a backend.
  */
 @Command(name = "tutorial", mixinStandardHelpOptions = true,
         description = {
-            "Walks the seven pages of \"Build a Tiny Neural Network by Hand\": each idea in a few sentences, "
+            "Walks the eight pages of \"Build a Tiny Neural Network by Hand\": each idea in a few sentences, "
                     + "shown with numbers computed live, every one checkable on paper.",
             "When stdin is a terminal it asks the exercises (page 2: a raw score; page 3: a decision; page 4: "
                     + "order the training steps; page 5: two numbers and a quiz; page 7: a quiz) and waits between pages. Without a terminal it skips them with a note, unless --answers gives "
@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
             "within " + NumberExercise.TOLERANCE + " of the answer counts as right. In a terminal a wrong answer gets a hint and one more try.",
             "",
             "Examples:",
-            "  tinynn tutorial                   all seven pages",
+            "  tinynn tutorial                   all eight pages",
             "  tinynn tutorial --page 4          one page",
             "  tinynn tutorial --no-quiz | less  read it without the exercises",
             "  tinynn tutorial --answers order=2,4,1,3 --answers q5=a,c,b --answers q7=b,a,c"})
@@ -53,7 +53,7 @@ public final class TutorialCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--page", paramLabel = "N", description = "Show only page N, 1 to 7 (default: all, in order).")
+    @Option(names = "--page", paramLabel = "N", description = "Show only page N, 1 to 8 (default: all, in order).")
     Integer page;
 
     @Mixin

@@ -68,6 +68,9 @@ final class BackpropPage implements Page {
         screen.text("deeper");
         screen.line("What this tiny network leaves out, on purpose:");
         screen.text("leaves-out");
+        screen.text("next");
+        screen.line("→ page 8 follows this one; alone: tinynn tutorial --page 8");
+        screen.blank();
 
         screen.exercises.quiz(screen, Exercises.q7(screen.backend));
 

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class Tutorial {
     /** The pages' renderings, in the content's order (one per page of {@link Book#pages()}). */
     private static final List<Page> PAGES = List.of(new ProblemPage(), new NeuronPage(), new SigmoidPage(),
-            new TrainingPage(), new CheckPage(), new TwoInputsPage(), new BackpropPage());
+            new TrainingPage(), new CheckPage(), new TwoInputsPage(), new BackpropPage(), new BeyondPage());
 
     /** How wide the text is, in characters. */
     public static final int WIDTH = Screen.WIDTH;
@@ -68,7 +68,7 @@ public final class Tutorial {
             screen.say("""
                     That is the whole tutorial. Next: 'tinynn train --help' to train your own runs,
                     'tinynn jshell' to play with the neuron, and the samples dev.tinynn.samples.Page1TheProblem
-                    … Page7Backprop to read, run and break.""");
+                    … Page8HiddenLayer to read, run and break.""");
         }
         out.flush();
     }

@@ -123,7 +123,7 @@ class AdviceTest {
         "lab       | --learning-rates   | 0.1,x   | --learning-rates: 'x' is not a number; write the learning rates as numbers separated by commas, such as 0.01,0.1,0.5",
         "lab       | --thresholds       | 50%     | --thresholds: '50%' is not a number; write the thresholds as fractions between 0 and 1, separated by commas, such as 0.5,0.6",
         "lab       | --every            | 2.5     | --every: '2.5' is not a whole number; write it with digits only, such as 100",
-        "tutorial  | --page             | two     | --page: 'two' is not a whole number; write the page's number, 1 to 7",
+        "tutorial  | --page             | two     | --page: 'two' is not a whole number; write the page's number, 1 to 8",
         "gradcheck | --weights          | w       | --weights: 'w' is not a number; write one number per input, separated by commas, such as 0.1 or 0.1,0.1",
         "gradcheck | --bias             | b       | --bias: 'b' is not a number; write one number, such as 0 or -1",
         "gradcheck | --h                | small   | --h: 'small' is not a number; write a small number, such as 1e-6",

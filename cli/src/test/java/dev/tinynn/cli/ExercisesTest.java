@@ -117,8 +117,8 @@ class ExercisesTest {
     @Test
     void qQuitsWithoutSayingTheTutorialIsOver() {
         String out = interactive(new Learner("", "q"), "--no-quiz");
-        assertThat(out).contains("Page 2 of 7").doesNotContain("Page 3 of 7").doesNotContain("That is the whole tutorial");
-        String all = interactive(new Learner("", "", "", "", "", ""), "--no-quiz");
+        assertThat(out).contains("Page 2 of 8").doesNotContain("Page 3 of 8").doesNotContain("That is the whole tutorial");
+        String all = interactive(new Learner("", "", "", "", "", "", ""), "--no-quiz");
         assertThat(all).contains("That is the whole tutorial");
     }
 }

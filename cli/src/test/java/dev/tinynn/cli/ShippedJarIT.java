@@ -198,7 +198,7 @@ class ShippedJarIT {
     void tutorialRunsItsSevenPages() throws Exception {
         Run run = tinynn("tutorial", "--answers", "order=3,4,1,2", "--answers", "q5=b,a,c", "--answers", "q7=a,c,b");
         assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
-        assertThat(run.out()).contains("━━ Page 1 of 7").contains("━━ Page 7 of 7");
+        assertThat(run.out()).contains("━━ Page 1 of 8").contains("━━ Page 8 of 8");
     }
 
     /** JShell with the tutorial's neuron script, from the jar's resources; the test types one line and /exit. */

@@ -44,7 +44,10 @@ class StandAloneTest {
             "lr", "set by the learning rate, written lr",
             "gradient", "The gradient of a loss says",
             "online", "Updating after every row is called online training",
-            "batch", "taking one step per epoch is called batch training");
+            "batch", "taking one step per epoch is called batch training",
+            "hidden unit", "A hidden unit is a neuron whose output is not the answer",
+            "hidden layer", "A hidden layer is a row of hidden units",
+            "activation", "a function called its activation");
 
     private static WebServer server;
     private static HttpClient http;
@@ -158,8 +161,8 @@ class StandAloneTest {
     }
 
     @Test
-    void pagesFourAndSevenKeepTheirDerivativesInAnOptionalPart() throws Exception {
-        for (int n : new int[] {4, 7}) {
+    void pagesFourSevenAndEightKeepTheirDerivativesInAnOptionalPart() throws Exception {
+        for (int n : new int[] {4, 7, 8}) {
             String html = browser.get(n - 1);
             Matcher details = Pattern.compile("<details class=\"calculus\"><summary>Optional: the calculus</summary>"
                     + "(.*?)</details>", Pattern.DOTALL).matcher(html);

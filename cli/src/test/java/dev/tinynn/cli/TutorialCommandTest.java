@@ -42,8 +42,8 @@ class TutorialCommandTest {
 
     /** The text of page n alone, from the full run. */
     private static String page(int n) {
-        int from = all.indexOf("━━ Page " + n + " of 7");
-        int to = n == 7 ? all.length() : all.indexOf("━━ Page " + (n + 1) + " of 7");
+        int from = all.indexOf("━━ Page " + n + " of 8");
+        int to = n == 8 ? all.length() : all.indexOf("━━ Page " + (n + 1) + " of 8");
         assertThat(from).as("page %d is there", n).isNotNegative();
         return all.substring(from, to);
     }
@@ -54,12 +54,12 @@ class TutorialCommandTest {
     }
 
     @Test
-    void walksTheSevenPagesInOrder() {
+    void walksTheEightPagesInOrder() {
         int last = -1;
         String[] titles = {"The problem and the idea", "One neuron", "Sigmoid and decisions", "Loss and training",
-            "Check your model", "Two inputs", "Backprop and limits"};
-        for (int n = 1; n <= 7; n++) {
-            int at = all.indexOf("━━ Page " + n + " of 7: " + titles[n - 1] + " ━");
+            "Check your model", "Two inputs", "Backprop and limits", "Beyond one neuron"};
+        for (int n = 1; n <= 8; n++) {
+            int at = all.indexOf("━━ Page " + n + " of 8: " + titles[n - 1] + " ━");
             assertThat(at).as("page %d", n).isGreaterThan(last);
             last = at;
         }
@@ -174,7 +174,30 @@ class TutorialCommandTest {
                 .contains("momentum, Adam, weight decay")
                 .contains("1. What is the bias for?")
                 .contains("a) it shifts the raw output independently of the input")
-                .contains("3 of 3 right.");
+                .contains("3 of 3 right.")
+                .satisfies(page -> assertThat(flat(page)).contains("Page 8, Beyond one neuron, takes the first of these"))
+                .contains("→ page 8 follows this one; alone: tinynn tutorial --page 8");
+    }
+
+    @Test
+    void page8OneNeuronCannotAndAHiddenLayerCan() {
+        assertThat(page(8))
+                .contains("before: w1 = 0.5, w2 = -0.3, b = 0")
+                .contains("after:  w1 = 2.220446049E-16, w2 = 2.220446049E-16, b = -3.053113318E-16")
+                .containsPattern("\\s0\\s+1\\s+1\\s+0.4255574832\\s+Fail wrong\\s+0.5\\s+Pass right\n")
+                .contains("1 of 4 right before, 2 of 4 after")
+                .containsPattern("\\s0\\s+0\\s+0\\s+0.6657447683\\s+Pass wrong\\s+0.001981216213\\s+Fail right\n")
+                .containsPattern("\\s1\\s+1\\s+0\\s+0.6070312621\\s+Pass wrong\\s+0.007189674583\\s+Fail right\n")
+                .contains("2 of 4 right before, 4 of 4 after")
+                .satisfies(page -> assertThat(flat(page))
+                        .contains("it gets 2 of 4 right in the end")
+                        .contains("Here a hidden layer of 4 units (activation sigmoid) starts from small random weights"
+                                + " (seed 1) and trains with batch updates, learning rate 1, for 2000 epochs: it gets 4 of 4"
+                                + " right.")
+                        .contains("A hidden unit is a neuron whose output is not the answer"))
+                .contains("Optional: the calculus");
+        assertThat(page(8).indexOf("A hidden unit is")).as("terms defined before use")
+                .isLessThan(page(8).indexOf("hidden layer of 4 units"));
     }
 
     @Test
@@ -234,8 +257,8 @@ class TutorialCommandTest {
     void onePage() {
         Cli cli = Cli.run("tutorial", "--page", "3");
         assertThat(cli.exitCode()).isZero();
-        assertThat(cli.out()).startsWith("━━ Page 3 of 7: Sigmoid and decisions").doesNotContain("Page 2 of 7")
-                .doesNotContain("Page 4 of 7").doesNotContain("That is the whole tutorial").contains("0.6224593312");
+        assertThat(cli.out()).startsWith("━━ Page 3 of 8: Sigmoid and decisions").doesNotContain("Page 2 of 8")
+                .doesNotContain("Page 4 of 8").doesNotContain("That is the whole tutorial").contains("0.6224593312");
     }
 
     @Test
@@ -249,9 +272,9 @@ class TutorialCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--page=9                   | --page must be 1 to 7, got 9",
-        "--page=0                   | --page must be 1 to 7, got 0",
-        "--page=two                 | --page: 'two' is not a whole number; write the page's number, 1 to 7",
+        "--page=9                   | --page must be 1 to 8, got 9",
+        "--page=0                   | --page must be 1 to 8, got 0",
+        "--page=two                 | --page: 'two' is not a whole number; write the page's number, 1 to 8",
         "--backend=cuda             | unknown backend 'cuda'; available: ",
         "--answers=q6=a,b,c         | --answers: unknown exercise 'q6'; use raw2 (page 2), p3 (page 3), order (page 4), p25, w5, q5 (page 5) or q7 (page 7)",
         "--answers=p25=0,71         | --answers p25=0,71: '0,71' is not a number; type a number with digits and a point, such as 0.75",
@@ -307,9 +330,9 @@ class TutorialCommandTest {
     void inATerminalItWaitsBetweenPagesAndQStops() {
         Learner learner = new Learner("", "q");
         String out = interactive(learner, "--no-quiz");
-        assertThat(learner.asked).containsExactly("Press Enter for page 2 of 7 (q quits): ",
-                "Press Enter for page 3 of 7 (q quits): ");
-        assertThat(out).contains("Page 1 of 7").contains("Page 2 of 7").doesNotContain("Page 3 of 7");
+        assertThat(learner.asked).containsExactly("Press Enter for page 2 of 8 (q quits): ",
+                "Press Enter for page 3 of 8 (q quits): ");
+        assertThat(out).contains("Page 1 of 8").contains("Page 2 of 8").doesNotContain("Page 3 of 8");
     }
 
     @Test

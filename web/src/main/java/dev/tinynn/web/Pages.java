@@ -20,11 +20,12 @@ import java.util.regex.Pattern;
  *
  * <p>A template names content with {@code {{text NAME}}} (page passage NAME, as paragraphs),
  * {@code {{question KEY}}} (exercise KEY's question, as inline text) and {@code {{choices KEY}}}
- * (a one-question exercise as a fieldset of radio buttons named KEY, valued 0, 1, …) and
- * {@code {{example NAME}}} (an example value, as {@link Examples#value} writes it).
+ * (a one-question exercise as a fieldset of radio buttons named KEY, valued 0, 1, …),
+ * {@code {{example NAME}}} (an example value, as {@link Examples#value} writes it) and {@code {{link N}}}
+ * (a link to page N, named by its title).
  */
 final class Pages {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(text|question|choices|example) ([\\w.-]+)}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(text|question|choices|example|link) ([\\w.-]+)}}");
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
     private static final Pattern LIVE = Pattern.compile("\\$\\{([\\w.]+)}");
 
@@ -72,6 +73,8 @@ final class Pages {
                 case "text" -> blocks(Book.page(n).text(name));
                 case "question" -> inline(question(name));
                 case "example" -> escape(Examples.value(name));
+                case "link" -> "<a href=\"/page/" + name + "\">" + name + ". "
+                        + escape(Book.titles().get(Integer.parseInt(name) - 1)) + " →</a>";
                 default -> choices(name);
             };
             m.appendReplacement(out, Matcher.quoteReplacement(html));

@@ -26,7 +26,7 @@ final class Sources {
 
     /** The samples, page by page. */
     static final List<String> SAMPLES = List.of("Page1TheProblem", "Page2OneNeuron", "Page3SigmoidAndDecisions",
-            "Page4LossAndTraining", "Page5CheckYourModel", "Page6TwoInputs", "Page7Backprop");
+            "Page4LossAndTraining", "Page5CheckYourModel", "Page6TwoInputs", "Page7Backprop", "Page8HiddenLayer");
 
     /** The steps of an epoch: the Workspace method and its maths. */
     static final String[][] STEPS = {

@@ -48,6 +48,10 @@ final class TutorialNumbers {
         backend(defaultBackend); // fails now, with the list of names, rather than on the first page
     }
 
+    String defaultBackend() {
+        return defaultBackend;
+    }
+
     Map<String, Object> backends() {
         return Map.of("default", defaultBackend,
                 "names", Backends.available().stream().map(Backend::name).toList());
@@ -72,7 +76,8 @@ final class TutorialNumbers {
             case 5 -> check(backend);
             case 6 -> twoInputs();
             case 7 -> backprop(backend, (int) number(params, "row", Examples.Backprop.ROW + 1));
-            default -> throw new IllegalArgumentException("there are pages 1 to 7");
+            case 8 -> NetworkSteps.neuron(backend);
+            default -> throw new IllegalArgumentException("there are pages 1 to " + Pages.count());
         };
     }
 

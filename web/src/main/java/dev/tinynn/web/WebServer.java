@@ -14,7 +14,7 @@ import java.net.BindException;
 import java.util.Map;
 
 /**
- * The tutorial's web server, {@code tinynn serve}: the seven pages ({@code /page/1} … {@code /page/7}),
+ * The tutorial's web server, {@code tinynn serve}: the pages ({@code /page/1} … {@code /page/8}),
  * their assets (all from the jar), and a small JSON API whose every number comes from core and the
  * chosen backend ({@link TutorialNumbers}), plus {@code /api/run} and {@code /api/reset}, which hand a
  * learner's code to the {@link Runners}. Javalin on Jetty does the HTTP; {@link Guard} decides who may
@@ -114,6 +114,7 @@ public final class WebServer implements AutoCloseable {
             });
             config.routes.get("/api/run/{run}", ctx ->
                     send(ctx, json, runStates.state(guard.session(ctx), ctx.pathParam("run"))));
+            config.routes.post("/api/network", new NetworkSteps(numbers)::answer);
             config.routes.post("/api/reset", ctx -> {
                 runners.reset(guard.session(ctx));
                 send(ctx, json, Map.of("status", "reset"));
@@ -158,8 +159,8 @@ public final class WebServer implements AutoCloseable {
 
     private static int pageNumber(Context ctx) {
         String n = ctx.pathParam("n");
-        if (!n.matches("[1-7]")) {
-            throw new IllegalArgumentException("there are pages 1 to 7, not '" + n + "'");
+        if (!n.matches("[1-9]") || Integer.parseInt(n) > Pages.count()) {
+            throw new IllegalArgumentException("there are pages 1 to " + Pages.count() + ", not '" + n + "'");
         }
         return Integer.parseInt(n);
     }

@@ -69,7 +69,7 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
 
     /** What each page shows once its scripts have filled it. */
     private static final String[] READY = {"#data tbody tr", "#neurons tbody tr", "#rows tbody tr", "#gradients tbody tr",
-        "#predictions tbody tr", "#collinear tbody tr", "#chain tbody tr"};
+        "#predictions tbody tr", "#collinear tbody tr", "#chain tbody tr", "#net-units canvas"};
 
     /** Opens page n and waits until its tables, code cell, code and quiz are filled. */
     void openFilled(int n) {

@@ -201,7 +201,7 @@ class PageFixesBrowserTest {
     void noPageScrollsSidewaysAt360Or400PixelsWide() {
         for (int width : new int[] {360, 400}) {
             browser.viewport(width, 800);
-            for (int n = 1; n <= 7; n++) {
+            for (int n = 1; n <= Pages.count(); n++) {
                 browser.openFilled(n);
                 long page = (Long) browser.js("return document.documentElement.scrollWidth;");
                 assertThat(page).as("page %d's width in a %d px window; too wide: %s", n, width, browser.js(
