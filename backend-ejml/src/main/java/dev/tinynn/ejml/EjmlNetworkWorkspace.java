@@ -4,8 +4,8 @@ import dev.tinynn.core.Activation;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.NetworkShape;
+import dev.tinynn.core.spi.NetworkChecks;
 import dev.tinynn.core.spi.NetworkWorkspace;
-import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -62,10 +62,7 @@ final class EjmlNetworkWorkspace implements NetworkWorkspace {
     private int m;                      // selected rows
 
     EjmlNetworkWorkspace(Dataset data, NetworkShape shape) {
-        if (shape.features() != data.features()) {
-            throw new IllegalArgumentException("the network takes " + shape.features() + " inputs but the data have "
-                    + data.features() + " features");
-        }
+        NetworkChecks.requireFits(shape, data);
         this.shape = shape;
         n = data.rows();
         last = shape.layers();
@@ -112,23 +109,14 @@ final class EjmlNetworkWorkspace implements NetworkWorkspace {
 
     @Override
     public void setLayer(int layer, double[] weights, double[] biases) {
-        copy(weights, w[checked(layer)]);
-        copy(biases, b[layer]);
-    }
-
-    private static void copy(double[] values, DMatrixRMaj into) {
-        if (values.length != into.getNumElements()) {
-            throw new IllegalArgumentException("expected " + into.getNumElements() + " values, got " + values.length);
-        }
-        System.arraycopy(values, 0, into.data, 0, values.length);
+        NetworkChecks.requireLayer(shape, layer, weights, biases);
+        System.arraycopy(weights, 0, w[layer].data, 0, weights.length);
+        System.arraycopy(biases, 0, b[layer].data, 0, biases.length);
     }
 
     @Override
     public void selectRows(int from, int to) {
-        Objects.checkFromToIndex(from, to, n);
-        if (from == to) {
-            throw new IllegalArgumentException("select at least one row");
-        }
+        NetworkChecks.requireRows(from, to, n);
         m = to - from;
         if (m == n) {
             a[0] = x;
@@ -161,7 +149,7 @@ final class EjmlNetworkWorkspace implements NetworkWorkspace {
     // Zₗ = Aₗ₋₁·Wₗ + bₗ
     @Override
     public void forward(int layer) {
-        checked(layer);
+        NetworkChecks.layer(shape, layer);
         CommonOps_DDRM.mult(a[layer - 1], w[layer], z[layer]);
         CommonOps_DDRM.multAdd(ones, b[layer], z[layer]);  // + 1·bₗ: bₗ on every row
     }
@@ -169,7 +157,7 @@ final class EjmlNetworkWorkspace implements NetworkWorkspace {
     // Aₗ = fₗ(Zₗ)
     @Override
     public void activate(int layer) {
-        checked(layer);
+        NetworkChecks.layer(shape, layer);
         // EJML has no activation functions: a loop over core's, as the neuron's sigmoid is.
         Activation f = shape.activationOf(layer);
         double[] zl = z[layer].data;
@@ -209,7 +197,7 @@ final class EjmlNetworkWorkspace implements NetworkWorkspace {
     // Gₗ = Aₗ₋₁ᵀ·Δₗ / m,  gₗ = Σ rows of Δₗ / m
     @Override
     public void gradient(int layer) {
-        checked(layer);
+        NetworkChecks.layer(shape, layer);
         CommonOps_DDRM.multTransA(a[layer - 1], delta[layer], gw[layer]);
         CommonOps_DDRM.divide(gw[layer], m);
         CommonOps_DDRM.sumCols(delta[layer], gb[layer]);
@@ -219,9 +207,7 @@ final class EjmlNetworkWorkspace implements NetworkWorkspace {
     // Δₗ₋₁ = (Δₗ·Wₗᵀ) ⊙ fₗ₋₁′(Zₗ₋₁, Aₗ₋₁)
     @Override
     public void backpropagate(int layer) {
-        if (checked(layer) == 1) {
-            throw new IllegalArgumentException("layer 1 has no layer before it to send its error back to");
-        }
+        NetworkChecks.requireLayerBefore(shape, layer);
         int before = layer - 1;
         CommonOps_DDRM.multTransB(delta[layer], w[layer], delta[before]);
         Activation f = shape.activationOf(before);  // EJML has no f′ either: a loop over core's
@@ -234,17 +220,14 @@ final class EjmlNetworkWorkspace implements NetworkWorkspace {
     // Wₗ −= lr·Gₗ,  bₗ −= lr·gₗ
     @Override
     public void update(int layer, double learningRate) {
-        checked(layer);
+        NetworkChecks.layer(shape, layer);
         CommonOps_DDRM.addEquals(w[layer], -learningRate, gw[layer]);
         CommonOps_DDRM.addEquals(b[layer], -learningRate, gb[layer]);
     }
 
     @Override
     public void read(Matrix matrix, int layer, double[] out) {
-        int length = matrix.length(shape, checked(layer), selectedRows());
-        if (out.length != length) {
-            throw new IllegalArgumentException(matrix + " of layer " + layer + " has " + length + " entries, not " + out.length);
-        }
+        int length = NetworkChecks.requireLength(matrix, shape, layer, selectedRows(), out);
         DMatrixRMaj source = switch (matrix) {
             case WEIGHTS -> w[layer];
             case BIASES -> b[layer];
@@ -255,9 +238,5 @@ final class EjmlNetworkWorkspace implements NetworkWorkspace {
             case DELTA -> delta[layer];
         };
         System.arraycopy(source.data, 0, out, 0, length);
-    }
-
-    private int checked(int layer) {
-        return Objects.checkIndex(layer - 1, last) + 1;
     }
 }

@@ -4,10 +4,10 @@ import dev.tinynn.core.Activation;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.NetworkShape;
+import dev.tinynn.core.spi.NetworkChecks;
 import dev.tinynn.core.spi.NetworkWorkspace;
 import java.lang.ref.Cleaner;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * A network's arithmetic as loops over {@code double[]}, written for speed: the three products
@@ -89,10 +89,7 @@ final class FastNetworkWorkspace implements NetworkWorkspace {
     private Loss operationLoss;
 
     FastNetworkWorkspace(Dataset data, NetworkShape shape, int threads, boolean vectorApi) {
-        if (shape.features() != data.features()) {
-            throw new IllegalArgumentException("the network takes " + shape.features() + " inputs but the data have "
-                    + data.features() + " features");
-        }
+        NetworkChecks.requireFits(shape, data);
         this.shape = shape;
         n = data.rows();
         d = data.features();
@@ -169,22 +166,15 @@ final class FastNetworkWorkspace implements NetworkWorkspace {
 
     @Override
     public void setLayer(int layer, double[] weights, double[] biases) {
-        int units = shape.units(checked(layer));
-        if (weights.length != w[layer].length || biases.length != units) {
-            throw new IllegalArgumentException("layer " + layer + " takes " + w[layer].length + " weights and " + units
-                    + " biases, got " + weights.length + " and " + biases.length);
-        }
+        NetworkChecks.requireLayer(shape, layer, weights, biases);
         System.arraycopy(weights, 0, w[layer], 0, weights.length);
-        System.arraycopy(biases, 0, bias[layer], 0, units);
+        System.arraycopy(biases, 0, bias[layer], 0, biases.length);
         pack(layer);
     }
 
     @Override
     public void selectRows(int from, int to) {
-        Objects.checkFromToIndex(from, to, n);
-        if (from == to) {
-            throw new IllegalArgumentException("select at least one row");
-        }
+        NetworkChecks.requireRows(from, to, n);
         this.from = from;
         m = to - from;
         blocks = (long) m * workPerRow >= PARALLEL_THRESHOLD ? Math.min(tasks.length, m) : 1;
@@ -203,13 +193,13 @@ final class FastNetworkWorkspace implements NetworkWorkspace {
     // Zₗ = Aₗ₋₁·Wₗ + bₗ
     @Override
     public void forward(int layer) {
-        eachBlock(FORWARD, checked(layer), null);
+        eachBlock(FORWARD, NetworkChecks.layer(shape, layer), null);
     }
 
     // Aₗ = fₗ(Zₗ)
     @Override
     public void activate(int layer) {
-        eachBlock(ACTIVATE, checked(layer), null);
+        eachBlock(ACTIVATE, NetworkChecks.layer(shape, layer), null);
     }
 
     // L = (1/m)·Σ ℓ(zᵢ, pᵢ, yᵢ)
@@ -228,23 +218,21 @@ final class FastNetworkWorkspace implements NetworkWorkspace {
     // Gₗ = Aₗ₋₁ᵀ·Δₗ / m,  gₗ = Σ rows of Δₗ / m
     @Override
     public void gradient(int layer) {
-        eachBlock(GRADIENT, checked(layer), null);
+        eachBlock(GRADIENT, NetworkChecks.layer(shape, layer), null);
         sumGradient(layer);
     }
 
     // Δₗ₋₁ = (Δₗ·Wₗᵀ) ⊙ fₗ₋₁′(Zₗ₋₁, Aₗ₋₁)
     @Override
     public void backpropagate(int layer) {
-        if (checked(layer) == 1) {
-            throw new IllegalArgumentException("layer 1 has no layer before it to send its error back to");
-        }
+        NetworkChecks.requireLayerBefore(shape, layer);
         eachBlock(BACKPROPAGATE, layer, null);
     }
 
     // Wₗ −= lr·Gₗ,  bₗ −= lr·gₗ
     @Override
     public void update(int layer, double learningRate) {
-        double[] wl = w[checked(layer)];
+        double[] wl = w[NetworkChecks.layer(shape, layer)];
         double[] gl = gw[layer];
         for (int q = 0; q < wl.length; q++) {
             wl[q] -= learningRate * gl[q];
@@ -498,11 +486,7 @@ final class FastNetworkWorkspace implements NetworkWorkspace {
 
     @Override
     public void read(Matrix matrix, int layer, double[] out) {
-        int length = matrix.length(shape, checked(layer), m);
-        if (out.length != length) {
-            throw new IllegalArgumentException(matrix + " of layer " + layer + " has " + length + " entries, not "
-                    + out.length);
-        }
+        int length = NetworkChecks.requireLength(matrix, shape, layer, m, out);
         switch (matrix) {
             case WEIGHTS -> System.arraycopy(w[layer], 0, out, 0, length);
             case BIASES -> System.arraycopy(bias[layer], 0, out, 0, length);
@@ -522,9 +506,6 @@ final class FastNetworkWorkspace implements NetworkWorkspace {
         }
     }
 
-    private int checked(int layer) {
-        return Objects.checkIndex(layer - 1, last) + 1;
-    }
 
     /** Ends the crew's threads, if the rows can be split among several. */
     @Override

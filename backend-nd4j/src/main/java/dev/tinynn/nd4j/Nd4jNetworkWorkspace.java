@@ -3,8 +3,8 @@ package dev.tinynn.nd4j;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.NetworkShape;
+import dev.tinynn.core.spi.NetworkChecks;
 import dev.tinynn.core.spi.NetworkWorkspace;
-import java.util.Objects;
 import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -138,10 +138,7 @@ final class Nd4jNetworkWorkspace implements NetworkWorkspace {
     }
 
     Nd4jNetworkWorkspace(Dataset data, NetworkShape shape) {
-        if (shape.features() != data.features()) {
-            throw new IllegalArgumentException("the network takes " + shape.features() + " inputs but the data have "
-                    + data.features() + " features");
-        }
+        NetworkChecks.requireFits(shape, data);
         this.shape = shape;
         n = data.rows();
         last = shape.layers();
@@ -180,15 +177,13 @@ final class Nd4jNetworkWorkspace implements NetworkWorkspace {
 
     @Override
     public void setLayer(int layer, double[] weights, double[] biases) {
-        set(w[checked(layer)], weights);
+        NetworkChecks.requireLayer(shape, layer, weights, biases);
+        set(w[layer], weights);
         set(b[layer], biases);
     }
 
     /** Copies row-major values into an array (of either order), through a temporary row-major array. */
     private static void set(INDArray into, double[] values) {
-        if (values.length != into.length()) {
-            throw new IllegalArgumentException("expected " + into.length() + " values, got " + values.length);
-        }
         try (INDArray rowMajor = Nd4j.create(values, into.shape(), DataType.DOUBLE)) {
             into.assign(rowMajor);
         }
@@ -196,10 +191,7 @@ final class Nd4jNetworkWorkspace implements NetworkWorkspace {
 
     @Override
     public void selectRows(int from, int to) {
-        Objects.checkFromToIndex(from, to, n);
-        if (from == to) {
-            throw new IllegalArgumentException("select at least one row");
-        }
+        NetworkChecks.requireRows(from, to, n);
         int m = to - from;
         if (m == n) {
             rows = all;
@@ -227,7 +219,7 @@ final class Nd4jNetworkWorkspace implements NetworkWorkspace {
     // Zₗ = Aₗ₋₁·Wₗ + bₗ
     @Override
     public void forward(int layer) {
-        checked(layer);
+        NetworkChecks.layer(shape, layer);
         rows.a[layer - 1].mmuli(w[layer], rows.z[layer]);
         rows.z[layer].addiRowVector(b[layer]);
     }
@@ -235,7 +227,7 @@ final class Nd4jNetworkWorkspace implements NetworkWorkspace {
     // Aₗ = fₗ(Zₗ)
     @Override
     public void activate(int layer) {
-        checked(layer);
+        NetworkChecks.layer(shape, layer);
         // Transforms.sigmoid(z) would overwrite Z or make a new array; the op writes f(Z) into A.
         INDArray z = rows.z[layer];
         INDArray a = rows.a[layer];
@@ -272,7 +264,7 @@ final class Nd4jNetworkWorkspace implements NetworkWorkspace {
     // Gₗ = Aₗ₋₁ᵀ·Δₗ / m,  gₗ = Σ rows of Δₗ / m
     @Override
     public void gradient(int layer) {
-        checked(layer);
+        NetworkChecks.layer(shape, layer);
         rows.aT[layer - 1].mmuli(rows.delta[layer], gw[layer]);
         gw[layer].divi(rows.m);
         rows.delta[layer].sum(gb[layer], true, 0);
@@ -282,9 +274,7 @@ final class Nd4jNetworkWorkspace implements NetworkWorkspace {
     // Δₗ₋₁ = (Δₗ·Wₗᵀ) ⊙ fₗ₋₁′(Zₗ₋₁, Aₗ₋₁)
     @Override
     public void backpropagate(int layer) {
-        if (checked(layer) == 1) {
-            throw new IllegalArgumentException("layer 1 has no layer before it to send its error back to");
-        }
+        NetworkChecks.requireLayerBefore(shape, layer);
         INDArray before = rows.delta[layer - 1];
         INDArray z = rows.z[layer - 1];
         rows.delta[layer].mmuli(wT[layer], before);
@@ -298,17 +288,14 @@ final class Nd4jNetworkWorkspace implements NetworkWorkspace {
     // Wₗ −= lr·Gₗ,  bₗ −= lr·gₗ
     @Override
     public void update(int layer, double learningRate) {
-        checked(layer);
+        NetworkChecks.layer(shape, layer);
         Nd4j.getBlasWrapper().level1().axpy(w[layer].length(), -learningRate, gw[layer], w[layer]);
         Nd4j.getBlasWrapper().level1().axpy(b[layer].length(), -learningRate, gb[layer], b[layer]);
     }
 
     @Override
     public void read(Matrix matrix, int layer, double[] out) {
-        int length = matrix.length(shape, checked(layer), selectedRows());
-        if (out.length != length) {
-            throw new IllegalArgumentException(matrix + " of layer " + layer + " has " + length + " entries, not " + out.length);
-        }
+        int length = NetworkChecks.requireLength(matrix, shape, layer, selectedRows(), out);
         INDArray source = switch (matrix) {
             case WEIGHTS -> w[layer];
             case BIASES -> b[layer];
@@ -326,9 +313,6 @@ final class Nd4jNetworkWorkspace implements NetworkWorkspace {
         }
     }
 
-    private int checked(int layer) {
-        return Objects.checkIndex(layer - 1, last) + 1;
-    }
 
     @Override
     public void close() {

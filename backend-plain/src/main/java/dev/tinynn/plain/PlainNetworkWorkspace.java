@@ -4,6 +4,7 @@ import dev.tinynn.core.Activation;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.NetworkShape;
+import dev.tinynn.core.spi.NetworkChecks;
 import dev.tinynn.core.spi.NetworkWorkspace;
 import java.util.Arrays;
 
@@ -35,10 +36,7 @@ final class PlainNetworkWorkspace implements NetworkWorkspace {
     private int m;                    // selected rows
 
     PlainNetworkWorkspace(Dataset data, NetworkShape shape) {
-        if (shape.features() != data.features()) {
-            throw new IllegalArgumentException("the network takes " + shape.features() + " inputs but '" + data.name()
-                    + "' has " + data.features() + " features");
-        }
+        NetworkChecks.requireFits(shape, data);
         this.shape = shape;
         n = data.rows();
         d = data.features();
@@ -77,21 +75,14 @@ final class PlainNetworkWorkspace implements NetworkWorkspace {
 
     @Override
     public void setLayer(int layer, double[] weights, double[] biases) {
-        int inputs = shape.inputs(layer);
-        int units = shape.units(layer);
-        if (weights.length != inputs * units || biases.length != units) {
-            throw new IllegalArgumentException("layer " + layer + " takes " + inputs + "×" + units + " weights and "
-                    + units + " biases, got " + weights.length + " and " + biases.length);
-        }
+        NetworkChecks.requireLayer(shape, layer, weights, biases);
         System.arraycopy(weights, 0, w[layer], 0, weights.length);
-        System.arraycopy(biases, 0, b[layer], 0, units);
+        System.arraycopy(biases, 0, b[layer], 0, biases.length);
     }
 
     @Override
     public void selectRows(int from, int to) {
-        if (from < 0 || from >= to || to > n) {
-            throw new IndexOutOfBoundsException("rows " + from + " to " + to + " of 0.." + n);
-        }
+        NetworkChecks.requireRows(from, to, n);
         this.from = from;
         this.m = to - from;
     }
@@ -182,10 +173,7 @@ final class PlainNetworkWorkspace implements NetworkWorkspace {
     // Δₗ₋₁ = (Δₗ·Wₗᵀ) ⊙ fₗ₋₁′(Zₗ₋₁, Aₗ₋₁):  δᵢₖ = (Σⱼ δᵢⱼ·wₖⱼ) · f′(zᵢₖ, aᵢₖ)
     @Override
     public void backpropagate(int layer) {
-        if (layer < 2) {
-            throw new IndexOutOfBoundsException("backpropagate sends layer l's error to layer l − 1, so l is 2.."
-                    + layers + ", got " + layer);
-        }
+        NetworkChecks.requireLayerBefore(shape, layer);
         int inputs = shape.inputs(layer);
         int units = shape.units(layer);
         Activation f = shape.activationOf(layer - 1);
@@ -207,7 +195,7 @@ final class PlainNetworkWorkspace implements NetworkWorkspace {
     // Wₗ −= lr·Gₗ,  bₗ −= lr·gₗ
     @Override
     public void update(int layer, double learningRate) {
-        shape.units(layer); // refuses a layer outside 1..L
+        NetworkChecks.layer(shape, layer);
         double[] weights = w[layer];
         for (int e = 0; e < weights.length; e++) {
             weights[e] -= learningRate * gw[layer][e];
@@ -219,7 +207,7 @@ final class PlainNetworkWorkspace implements NetworkWorkspace {
 
     /** Aₗ₋₁: X for the first layer (read from the first selected row), else the layer before's A. */
     private double[] input(int layer) {
-        shape.units(layer); // refuses a layer outside 1..L
+        NetworkChecks.layer(shape, layer);
         return layer == 1 ? x : a[layer - 1];
     }
 
@@ -230,11 +218,7 @@ final class PlainNetworkWorkspace implements NetworkWorkspace {
 
     @Override
     public void read(Matrix matrix, int layer, double[] out) {
-        int length = matrix.length(shape, layer, m);
-        if (out.length != length) {
-            throw new IllegalArgumentException(matrix + " of layer " + layer + " has " + length + " entries, not "
-                    + out.length);
-        }
+        int length = NetworkChecks.requireLength(matrix, shape, layer, m, out);
         double[] source = switch (matrix) {
             case WEIGHTS -> w[layer];
             case BIASES -> b[layer];

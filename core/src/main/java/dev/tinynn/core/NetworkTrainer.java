@@ -1,6 +1,7 @@
 package dev.tinynn.core;
 
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.core.spi.NetworkChecks;
 import dev.tinynn.core.spi.NetworkWorkspace;
 import dev.tinynn.core.spi.NetworkWorkspace.Matrix;
 import java.util.ArrayList;
@@ -43,10 +44,7 @@ public final class NetworkTrainer {
             throw new IllegalArgumentException("a network starts from its own weights (start), not the config's");
         }
         NetworkShape shape = start.shape();
-        if (shape.features() != data.features()) {
-            throw new IllegalArgumentException("the network takes " + shape.features() + " inputs but '" + data.name()
-                    + "' has " + data.features() + " features " + data.featureNames());
-        }
+        NetworkChecks.requireFits(shape, data);
         try (NetworkWorkspace ws = backend.openNetwork(data, shape)) {
             for (int l = 1; l <= shape.layers(); l++) {
                 Network.Layer layer = start.layers().get(l - 1);
