@@ -4,7 +4,6 @@ import static dev.tinynn.text.Numbers.full;
 import static dev.tinynn.text.Numbers.num;
 
 import dev.tinynn.core.Activation;
-import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Decision;
 import dev.tinynn.core.Network;
 import dev.tinynn.core.NetworkResult;
@@ -19,24 +18,12 @@ import java.util.List;
  * What {@code tinynn train --hidden …} prints: the network, its settings, the loss as it falls,
  * each layer's weights (in full for a small network), every row's probability and the accuracy.
  */
-final class NetworkReport {
+final class NetworkReport extends Report {
     /** Layers with at most this many units and inputs print every weight; larger ones their first rows. */
     static final int FULL = 16;
 
-    private final PrintWriter out;
-    private final TrainingData trainingData;
-    private final Dataset data;
-    private final TrainingConfig config;
-    private final Backend backend;
-    private final double threshold;
-
     NetworkReport(PrintWriter out, TrainingData trainingData, TrainingConfig config, Backend backend, double threshold) {
-        this.out = out;
-        this.trainingData = trainingData;
-        this.data = trainingData.data();
-        this.config = config;
-        this.backend = backend;
-        this.threshold = threshold;
+        super(out, trainingData, config, backend, threshold);
     }
 
     /** "2 inputs → 4 sigmoid units → 1 output neuron (σ)". */
@@ -52,9 +39,7 @@ final class NetworkReport {
     void settings(Network start, NetworkOptions options) {
         int layers = start.hidden().length;
         out.printf("tinynn train: a network with %d hidden layer%s, trained by hand%n%n", layers, layers == 1 ? "" : "s");
-        out.printf("  data      %s: %d rows; input %s; label %s1 = pass, 0 = fail%n",
-                data.name(), data.rows(), String.join(", ", data.featureNames()),
-                DataOptions.isFile(data.name()) ? "column '" + trainingData.label() + "': " : "");
+        dataLine();
         if (trainingData.scaling() != null) {
             out.println("  scaled    to z-scores with the training rows' mean and population standard deviation");
         }
@@ -67,7 +52,7 @@ final class NetworkReport {
         out.printf("  start     %s%n", options.zeros() ? "every weight and bias 0 (--init zeros)"
                 : "random weights from seed " + options.seed + ", uniform in ±" + (start.activation() == Activation.RELU
                         ? "√(6 / inputs) (He, for relu)" : "√(6 / (inputs + units)) (Glorot)") + ", biases 0");
-        out.printf("  backend   %s (%s, %s)%n%n", backend.name(), backend.library(), backend.version());
+        backendLine();
     }
 
     private static String formula(Activation activation) {
@@ -81,9 +66,8 @@ final class NetworkReport {
     void result(NetworkResult result) {
         double[] history = result.lossHistory();
         out.printf("  %7s   mean %s%n", "epoch", config.loss());
-        int every = Math.max(1, history.length / 10);
         for (int e = 0; e < history.length; e++) {
-            if (e % every == 0 || e == history.length - 1) {
+            if (shown(e, history.length)) {
                 out.printf("  %7d   %s%n", e, num(history[e]));
             }
         }
@@ -155,8 +139,7 @@ final class NetworkReport {
             out.printf("  … and %d more rows (--json has every weight; predict --input FILE.csv lists every row)%n",
                     data.rows() - shown);
         }
-        out.printf("  accuracy  %d of %d rows right at threshold %s%n%n", result.rowsRight(threshold), data.rows(),
-                num(threshold));
+        accuracy(result.rowsRight(threshold));
     }
 
     private void notes(NetworkResult result) {

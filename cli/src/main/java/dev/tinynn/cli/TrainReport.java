@@ -5,7 +5,6 @@ import static dev.tinynn.text.Numbers.num;
 import static dev.tinynn.text.Numbers.signed;
 
 import dev.tinynn.text.Neuron;
-import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Decision;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
@@ -20,22 +19,11 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** The explanation {@code tinynn train} prints: settings, the loss as it falls, the learned neuron, what it decides. */
-final class TrainReport {
-    private final PrintWriter out;
-    private final Dataset data;
-    private final TrainingConfig config;
-    private final Backend backend;
-    private final double threshold;
+final class TrainReport extends Report {
     private final Neuron neuron;
-    private final TrainingData trainingData;
 
     TrainReport(PrintWriter out, TrainingData trainingData, TrainingConfig config, Backend backend, double threshold) {
-        this.out = out;
-        this.trainingData = trainingData;
-        this.data = trainingData.data();
-        this.config = config;
-        this.backend = backend;
-        this.threshold = threshold;
+        super(out, trainingData, config, backend, threshold);
         this.neuron = new Neuron(data);
     }
 
@@ -44,17 +32,14 @@ final class TrainReport {
         double[] w0 = config.initialWeightsFor(data);
         out.println("tinynn train: one neuron, trained by hand");
         out.println();
-        out.printf("  data      %s: %d rows; input %s; label %s1 = pass, 0 = fail%n",
-                data.name(), data.rows(), String.join(", ", data.featureNames()),
-                DataOptions.isFile(data.name()) ? "column '" + trainingData.label() + "': " : "");
+        dataLine();
         standardization();
         out.printf("  neuron    %s,  p = σ(z) = 1 / (1 + e^(−z)),  Pass when p ≥ %s%n", neuron.z(), num(threshold));
         out.printf("  training  %d epochs of %s updates, learning rate %s, %s loss%n",
                 config.epochs(), config.updates(), num(config.learningRate()), config.loss());
         out.printf("            %s%n", neuron.updateRule(config.updates(), config.loss()));
         out.printf("  start     %s, b = %s%n", weights(w0), num(config.initialBias()));
-        out.printf("  backend   %s (%s, %s)%n", backend.name(), backend.library(), backend.version());
-        out.println();
+        backendLine();
     }
 
     /** With --standardize: each input's mean and standard deviation, the formula, and that what follows is in z-scores. */
@@ -98,9 +83,8 @@ final class TrainReport {
     private void lossTable(TrainingResult result, double[] tutorialLoss) {
         double[] history = result.lossHistory();
         out.printf("  %7s   %-22s  %s%n", "epoch", "mean " + config.loss(), "Σ(y − p)², as the tutorial prints it");
-        int every = Math.max(1, history.length / 10);
         for (int e = 0; e < history.length; e++) {
-            if (e % every == 0 || e == history.length - 1) {
+            if (shown(e, history.length)) {
                 out.printf("  %7d   %-22s  %s%n", e, num(history[e]), num(tutorialLoss[e]));
             }
         }
@@ -134,8 +118,7 @@ final class TrainReport {
             out.println(line.append(String.format("%6s %14s %14s  %-4s  %s", num(data.y(i)), num(model.z(row)),
                     num(p), decision, decision.isRightFor(data.y(i)) ? "right" : "wrong")));
         }
-        out.printf("  accuracy  %d of %d rows right at threshold %s%n%n", result.rowsRight(threshold), data.rows(),
-                num(threshold));
+        accuracy(result.rowsRight(threshold));
     }
 
     private void boundary(Model model) {
