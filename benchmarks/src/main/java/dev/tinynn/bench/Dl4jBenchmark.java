@@ -3,16 +3,9 @@ package dev.tinynn.bench;
 import dev.tinynn.core.Dataset;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -70,18 +63,11 @@ public class Dl4jBenchmark {
     public void open() {
         Nd4jThreads.start(1);
         Dataset data = BenchData.dataset(size);
-        int n = data.rows();
         d = data.features();
-        x = Nd4j.create(data.rowMajor(), new long[] {n, d}, DataType.DOUBLE);
-        y = Nd4j.create(data.labels(), new long[] {n, 1}, DataType.DOUBLE);
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(1)
-                .dataType(DataType.DOUBLE)
-                .updater(new Sgd(BenchData.LEARNING_RATE))
-                .weightInit(WeightInit.ZERO)
-                .list()
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
-                        .nIn(d).nOut(1).activation(Activation.SIGMOID).build())
+        x = Dl4jPeer.inputs(data);
+        y = Dl4jPeer.labels(data);
+        MultiLayerConfiguration conf = Dl4jPeer.layers()
+                .layer(Dl4jPeer.output(d))
                 .build();
         net = new MultiLayerNetwork(conf);
         net.init();

@@ -3,17 +3,13 @@ package dev.tinynn.bench;
 import dev.tinynn.core.Dataset;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -69,20 +65,13 @@ public class Dl4jNetworkBenchmark {
     public void open() {
         Nd4jThreads.start(1);
         Dataset data = Networks.dataset(net);
-        int n = data.rows();
         int d = data.features();
         int h = Networks.hidden(net);
-        x = Nd4j.create(data.rowMajor(), new long[] {n, d}, DataType.DOUBLE);
-        y = Nd4j.create(data.labels(), new long[] {n, 1}, DataType.DOUBLE);
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(1)
-                .dataType(DataType.DOUBLE)
-                .updater(new Sgd(BenchData.LEARNING_RATE))
-                .weightInit(WeightInit.ZERO)
-                .list()
+        x = Dl4jPeer.inputs(data);
+        y = Dl4jPeer.labels(data);
+        MultiLayerConfiguration conf = Dl4jPeer.layers()
                 .layer(new DenseLayer.Builder().nIn(d).nOut(h).activation(Activation.SIGMOID).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
-                        .nIn(h).nOut(1).activation(Activation.SIGMOID).build())
+                .layer(Dl4jPeer.output(h))
                 .build();
         network = new MultiLayerNetwork(conf);
         network.init();
