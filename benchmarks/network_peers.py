@@ -31,7 +31,6 @@ usage: network_peers.py --exchange DIR --out FILE.json [--peers numpy,torch,skle
                         [--nets NET,...] [--online NET,...] [--threads N] [--quick]
 """
 import argparse
-import ctypes
 import json
 import os
 import platform
@@ -40,7 +39,7 @@ import time
 
 import numpy as np
 
-from numpy_epoch import blas_info
+from numpy_epoch import blas_info, loaded_blas
 
 LR = 0.1
 
@@ -235,10 +234,7 @@ def blas_threads(count):
         return
     except ImportError:
         pass
-    with open("/proc/self/maps") as maps:
-        paths = sorted({line.split()[-1] for line in maps if "blas" in line.lower() and ".so" in line})
-    for path in paths:
-        lib = ctypes.CDLL(path)
+    for _, lib in loaded_blas():
         for setter in ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads", "openblas_set_num_threads"):
             if hasattr(lib, setter):
                 getattr(lib, setter)(count)

@@ -139,6 +139,14 @@ def time_variant(epoch, seconds):
     return float(np.median(samples))
 
 
+def loaded_blas():
+    """(path, library) for every BLAS shared library this process has loaded by now, opened with ctypes in path order."""
+    with open("/proc/self/maps") as maps:
+        paths = sorted({line.split()[-1] for line in maps if "blas" in line.lower() and ".so" in line})
+    for path in paths:
+        yield path, ctypes.CDLL(path)
+
+
 def blas_info():
     """Which BLAS library NumPy loaded, its version and the CPU kernel it chose."""
     try:
@@ -152,10 +160,7 @@ def blas_info():
                     "file": info.get("filepath")}
     except ImportError:
         pass
-    with open("/proc/self/maps") as maps:
-        paths = sorted({line.split()[-1] for line in maps if "blas" in line.lower() and ".so" in line})
-    for path in paths:
-        lib = ctypes.CDLL(path)
+    for path, lib in loaded_blas():
         for corename, config in (("scipy_openblas_get_corename64_", "scipy_openblas_get_config64_"),
                                  ("scipy_openblas_get_corename", "scipy_openblas_get_config"),
                                  ("openblas_get_corename", "openblas_get_config")):
