@@ -14,13 +14,9 @@ import dev.tinynn.core.spi.NetworkWorkspace;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.profiler.OpProfiler;
-import org.nd4j.linalg.profiler.ProfilerConfig;
 
 /** The claims in Nd4jNetworkWorkspace's class comment: the native operations of a step, and what a step allocates. */
 class Nd4jNetworkWorkspaceTest {
@@ -79,23 +75,7 @@ class Nd4jNetworkWorkspaceTest {
 
     /** How many times ND4J's profiler sees each operation in one step, by ND4J's name for it. */
     private static Map<String, Long> profiledOperations(NetworkWorkspace ws, Loss loss) {
-        try {
-            Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkElapsedTime(true).build());
-            OpProfiler.getInstance().reset();
-            ws.step(loss, 0.1);
-            Map<String, Long> counts = new TreeMap<>();
-            for (String name : OPERATIONS) {
-                long count = OpProfiler.getInstance().getOpCounter().getCount(name);
-                if (count > 0) {
-                    counts.put(name, count);
-                }
-            }
-            assertThat(counts.values().stream().mapToLong(Long::longValue).sum())
-                    .isEqualTo(OpProfiler.getInstance().getInvocationsCount());
-            return counts;
-        } finally {
-            Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().build());
-        }
+        return ProfiledOperations.during(OPERATIONS, () -> ws.step(loss, 0.1));
     }
 
     private static final List<String> OPERATIONS = List.of("matmul", "add", "sigmoid", "tanh", "relu",

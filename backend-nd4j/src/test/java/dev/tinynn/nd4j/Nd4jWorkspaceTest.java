@@ -13,14 +13,10 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.profiler.OpProfiler;
-import org.nd4j.linalg.profiler.ProfilerConfig;
 
 /** The claims in Nd4jWorkspace's class comment: the bias on its own, the native calls, the online steps' row. */
 class Nd4jWorkspaceTest {
@@ -115,9 +111,7 @@ class Nd4jWorkspaceTest {
 
     /** How many times ND4J's profiler sees each operation in one batch epoch, by ND4J's name for it. */
     private static Map<String, Long> profiledOperations(Workspace ws, Loss loss) {
-        try {
-            Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkElapsedTime(true).build());
-            OpProfiler.getInstance().reset();
+        return ProfiledOperations.during(OPERATIONS, () -> {
             ws.setParameters(new double[ws.features()], 0.1);
             ws.forward();
             ws.sigmoid();
@@ -125,20 +119,7 @@ class Nd4jWorkspaceTest {
             ws.delta(loss);
             ws.gradient();
             ws.update(0.1);
-            Map<String, Long> counts = new TreeMap<>();
-            for (String name : OPERATIONS) {
-                long count = OpProfiler.getInstance().getOpCounter().getCount(name);
-                if (count > 0) {
-                    counts.put(name, count);
-                }
-            }
-            assertThat(counts.values().stream().mapToLong(Long::longValue).sum())
-                    .as("every profiled operation is one of the names above")
-                    .isEqualTo(OpProfiler.getInstance().getInvocationsCount());
-            return counts;
-        } finally {
-            Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().build()); // ND4J's default: off
-        }
+        });
     }
 
     private static final List<String> OPERATIONS = List.of("matmul", "mul_scalar", "add_scalar", "sigmoid",
