@@ -66,7 +66,7 @@ class GradingTest {
     @Test
     void everyPageHasATitleAndEveryExampleNameIsFilledIn() {
         assertThat(Book.titles()).containsExactly("The problem and the idea", "One neuron", "Sigmoid and decisions",
-                "Loss and training", "Check your model", "Two inputs", "Backprop and limits");
+                "Loss and training", "Check your model", "Two inputs", "Backprop and limits", "Beyond one neuron");
         for (Book.PageText page : Book.pages()) {
             page.passages().forEach((name, text) -> assertThat(text).as("%d %s", page.number(), name)
                     .doesNotContainPattern("(?<!\\$)\\{[\\w.]+}"));
