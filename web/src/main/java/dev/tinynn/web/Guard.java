@@ -4,9 +4,10 @@ import io.javalin.http.Context;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who may use the server: only the person who started it, as with Jupyter. Every request passes
@@ -36,14 +37,23 @@ final class Guard {
     static final String KEY_HEADER = "X-Tinynn-Key";
     /** The address fragment's name for the key, read by the page's script. */
     static final String KEY_FRAGMENT = "tinynn-key";
+    /** The most sessions kept: each token visit makes one, so the oldest go (a browser has only its latest). */
+    static final int MAX_SESSIONS = 16;
     private static final String COOKIE_PREFIX = "tinynn-session-";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A path that may be redirected to as it is: no second slash at the start, nothing to escape. */
     private static final java.util.regex.Pattern SAFE_PATH = java.util.regex.Pattern.compile("/(?![/\\\\])[A-Za-z0-9/._-]*");
 
     private final String token;
-    /** Session id to key. */
-    private final Map<String, String> sessions = new ConcurrentHashMap<>();
+    /** Session id to key, oldest first; at most {@link #MAX_SESSIONS}. */
+    private final Map<String, String> sessions = Collections.synchronizedMap(new LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > MAX_SESSIONS;
+        }
+    });
     private volatile int port;
 
     Guard() {
@@ -77,6 +87,10 @@ final class Guard {
         if (given != null && same(given, token) && "GET".equals(ctx.method().name())) {
             String session = random();
             String key = random();
+            String previous = ctx.cookie(cookie());
+            if (previous != null) {
+                sessions.remove(previous); // the new cookie replaces it in this browser
+            }
             sessions.put(session, key);
             ctx.header("Set-Cookie", cookie() + "=" + session + "; Path=/; HttpOnly; SameSite=Strict");
             ctx.redirect(withoutToken(ctx) + "#" + KEY_FRAGMENT + "=" + key);

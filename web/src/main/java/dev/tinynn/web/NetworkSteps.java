@@ -71,7 +71,7 @@ final class NetworkSteps {
                 answer = step(json.readTree(ctx.body()));
             } catch (IllegalArgumentException | IOException e) {
                 ctx.status(400);
-                answer = Map.of("error", e instanceof IOException ? "send JSON, such as {\"data\": \"xor\", \"hidden\": 4}"
+                answer = Map.of("error", e instanceof IOException ? "send JSON, such as {\"data\": \"xor\", \"hidden\": [4]}"
                         : e.getMessage());
             } finally {
                 training.release();
@@ -88,16 +88,19 @@ final class NetworkSteps {
             throw new IllegalArgumentException("data must be one of " + String.join(", ", DATA) + ", not '" + name + "'");
         }
         Dataset data = Datasets.named(name);
-        int hidden = whole(request, "hidden", BeyondOneNeuron.HIDDEN, 1, MAX_UNITS, "hidden units");
-        int epochs = whole(request, "epochs", 0, 0, MAX_EPOCHS, "epochs per request");
+        int hidden = hidden(request);
+        int epochs = whole(request.path("epochs"), "epochs", 0, 0, MAX_EPOCHS, "epochs");
         Activation activation = Activation.byId(request.path("activation").asText(BeyondOneNeuron.ACTIVATION.id()));
-        double learningRate = request.path("learningRate").asDouble(BeyondOneNeuron.CONFIG.learningRate());
+        JsonNode rateNode = request.path("learningRate");
+        // A value that is there but is no number ("", "abc") is refused, never read as the default.
+        double learningRate = rateNode.isMissingNode() ? BeyondOneNeuron.CONFIG.learningRate()
+                : rateNode.isNumber() ? rateNode.doubleValue() : Double.NaN;
         if (!(learningRate > 0 && learningRate <= MAX_LEARNING_RATE)) {
             throw new IllegalArgumentException("learningRate must be above 0 and at most " + (int) MAX_LEARNING_RATE
                     + ", such as 1");
         }
         JsonNode seedNode = request.path("seed");
-        if (!seedNode.isMissingNode() && !seedNode.canConvertToLong()) {
+        if (!seedNode.isMissingNode() && !(seedNode.isIntegralNumber() && seedNode.canConvertToLong())) {
             throw new IllegalArgumentException("seed must be a whole number, such as 1");
         }
         long seed = seedNode.isMissingNode() ? BeyondOneNeuron.SEED : seedNode.asLong();
@@ -155,7 +158,7 @@ final class NetworkSteps {
         neuron.put("frames", frames);
         NetworkResult trained = BeyondOneNeuron.network(backend);
         Map<String, Object> net = new LinkedHashMap<>();
-        net.put("hidden", BeyondOneNeuron.HIDDEN);
+        net.put("hidden", new int[] {BeyondOneNeuron.HIDDEN}); // a list of layer sizes, as tinynn train --json writes it
         net.put("activation", BeyondOneNeuron.ACTIVATION.id());
         net.put("seed", BeyondOneNeuron.SEED);
         net.put("learningRate", BeyondOneNeuron.CONFIG.learningRate());
@@ -222,14 +225,26 @@ final class NetworkSteps {
         return Map.of("layers", layers);
     }
 
-    private static int whole(JsonNode request, String key, int fallback, int min, int max, String what) {
-        JsonNode node = request.path(key);
+    /** The one hidden layer's size: [4], as tinynn train --json writes it (a bare 4 is read the same). */
+    private static int hidden(JsonNode request) {
+        JsonNode node = request.path("hidden");
+        if (node.isArray()) {
+            if (node.size() != 1) {
+                throw new IllegalArgumentException("hidden must be one hidden layer's size, such as [4], got " + node);
+            }
+            node = node.get(0);
+        }
+        return whole(node, "hidden", BeyondOneNeuron.HIDDEN, 1, MAX_UNITS, "hidden units");
+    }
+
+    /** A whole number in [min, max]: 4.5 or "4" is refused, never cut or read as text; missing gives fallback. */
+    private static int whole(JsonNode node, String key, int fallback, int min, int max, String what) {
         if (node.isMissingNode()) {
             return fallback;
         }
-        if (!node.canConvertToInt() || node.asInt() < min || node.asInt() > max) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < min || node.asInt() > max) {
             throw new IllegalArgumentException(key + " must be a whole number from " + min + " to " + max
-                    + " (the most " + what + " one request may ask), got " + node);
+                    + " (at most " + max + " " + what + " in one request), got " + node);
         }
         return node.asInt();
     }

@@ -26,6 +26,8 @@ public final class WebServer implements AutoCloseable {
     static final String HOST = "127.0.0.1";
     /** The largest request body the server reads (a code cell and its JSON). */
     static final int MAX_BODY = 1024 * 1024;
+    static final String SERVER_FAILED = "The server failed to answer; run it again, and if it fails again restart "
+            + "tinynn serve.";
 
     private final Javalin app;
     private final Guard guard;
@@ -82,9 +84,11 @@ public final class WebServer implements AutoCloseable {
                     : e.getStatus() == 413 ? "The request is larger than this server's limit of " + MAX_BODY / 1024
                             + " KB (" + MAX_BODY + " bytes); send less code in one Run."
                     : e.getMessage()));
-            config.routes.exception(Exception.class, (e, ctx) -> error(ctx, json, 500,
-                    "The server failed to answer (" + e.getClass().getSimpleName() + "); run it again, and if it "
-                            + "fails again restart tinynn serve."));
+            // The learner reads one plain sentence; what failed goes to the server's stderr, for whoever runs it.
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                System.err.println("tinynn serve: " + ctx.method() + " " + ctx.path() + " failed: " + e);
+                error(ctx, json, 500, SERVER_FAILED);
+            });
             config.routes.get("/", ctx -> ctx.redirect("/page/1"));
             config.routes.get("/page/{n}", ctx -> ctx.html(pages.page(pageNumber(ctx))));
             config.routes.get("/assets/{file}", WebServer::asset);
@@ -159,7 +163,7 @@ public final class WebServer implements AutoCloseable {
 
     private static int pageNumber(Context ctx) {
         String n = ctx.pathParam("n");
-        if (!n.matches("[1-9]") || Integer.parseInt(n) > Pages.count()) {
+        if (!n.matches("[1-9][0-9]?") || Integer.parseInt(n) > Pages.count()) {
             throw new IllegalArgumentException("there are pages 1 to " + Pages.count() + ", not '" + n + "'");
         }
         return Integer.parseInt(n);

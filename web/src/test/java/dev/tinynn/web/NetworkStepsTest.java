@@ -51,8 +51,9 @@ class NetworkStepsTest {
     }
 
     private static ObjectNode request(String backend, String data, int hidden, String activation, double rate) {
-        return JSON.createObjectNode().put("backend", backend).put("data", data).put("hidden", hidden)
-                .put("activation", activation).put("learningRate", rate);
+        ObjectNode request = JSON.createObjectNode().put("backend", backend).put("data", data);
+        request.putArray("hidden").add(hidden);
+        return request.put("activation", activation).put("learningRate", rate);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -127,20 +128,33 @@ class NetworkStepsTest {
                 .allSatisfy(f -> assertThat(f.get("rowsRight").asInt()).isLessThanOrEqualTo(3));
         assertThat(page.at("/neuron/rowsRight").asInt()).isEqualTo(2);
         assertThat(page.at("/network/rowsRight").asInt()).isEqualTo(4);
+        assertThat(page.at("/network/hidden").toString()).as("as tinynn train --json writes it").isEqualTo("[4]");
     }
 
     @Test
     void whatIsOverTheLimitsIsRefusedInOneSentence() {
         refused(request("plain", "xor", 4, "sigmoid", 1).put("epochs", NetworkSteps.MAX_EPOCHS + 1),
-                "epochs must be a whole number from 0 to 100 (the most epochs per request one request may ask), got 101");
+                "epochs must be a whole number from 0 to 100 (at most 100 epochs in one request), got 101");
         refused(request("plain", "xor", 9, "sigmoid", 1),
-                "hidden must be a whole number from 1 to 8 (the most hidden units one request may ask), got 9");
+                "hidden must be a whole number from 1 to 8 (at most 8 hidden units in one request), got 9");
         refused(request("plain", "xor", 0, "sigmoid", 1),
-                "hidden must be a whole number from 1 to 8 (the most hidden units one request may ask), got 0");
+                "hidden must be a whole number from 1 to 8 (at most 8 hidden units in one request), got 0");
         refused(request("plain", "iris", 4, "sigmoid", 1),
                 "data must be one of xor, circles, moons, spiral, not 'iris'");
         refused(request("plain", "xor", 4, "sigmoid", 11), "learningRate must be above 0 and at most 10, such as 1");
         refused(request("plain", "xor", 4, "sigmoid", 1).put("seed", "abc"), "seed must be a whole number, such as 1");
+        refused(request("plain", "xor", 4, "sigmoid", 1).put("seed", 1.5), "seed must be a whole number, such as 1");
+        for (String rate : new String[] {"", "abc", "1"}) {
+            refused(request("plain", "xor", 4, "sigmoid", 1).put("learningRate", rate),
+                    "learningRate must be above 0 and at most 10, such as 1");
+        }
+        refused(request("plain", "xor", 4, "sigmoid", 1).put("epochs", 4.5),
+                "epochs must be a whole number from 0 to 100 (at most 100 epochs in one request), got 4.5");
+        refused(request("plain", "xor", 4, "sigmoid", 1).put("hidden", 4.5),
+                "hidden must be a whole number from 1 to 8 (at most 8 hidden units in one request), got 4.5");
+        ObjectNode twoLayers = request("plain", "xor", 4, "sigmoid", 1);
+        twoLayers.putArray("hidden").add(3).add(2);
+        refused(twoLayers, "hidden must be one hidden layer's size, such as [4], got [3,2]");
         ObjectNode wrongShape = request("plain", "xor", 2, "sigmoid", 1);
         wrongShape.set("network", JSON.createObjectNode().set("layers", JSON.createArrayNode()));
         refused(wrongShape, "network must be {\"layers\": [...]} with 2 hidden units reading 2 inputs, as this endpoint"
@@ -155,12 +169,12 @@ class NetworkStepsTest {
             Http.Response r = Http.send(server.port(), "POST", "/api/network", headers, "{\"epochs\": 1000}");
             assertThat(r.status()).isEqualTo(400);
             assertThat(JSON.readTree(r.body()).path("error").asText()).isEqualTo("epochs must be a whole number from 0"
-                    + " to 100 (the most epochs per request one request may ask), got 1000");
+                    + " to 100 (at most 100 epochs in one request), got 1000");
             assertThat(JSON.readTree(r.body()).size()).isEqualTo(1);
             Http.Response bad = Http.send(server.port(), "POST", "/api/network", headers, "{not json");
             assertThat(bad.status()).isEqualTo(400);
             assertThat(JSON.readTree(bad.body()).path("error").asText())
-                    .isEqualTo("send JSON, such as {\"data\": \"xor\", \"hidden\": 4}");
+                    .isEqualTo("send JSON, such as {\"data\": \"xor\", \"hidden\": [4]}");
             Http.Response ok = Http.send(server.port(), "POST", "/api/network", headers, "{\"epochs\": 3}");
             assertThat(ok.status()).isEqualTo(200);
             assertThat(JSON.readTree(ok.body()).path("loss")).hasSize(3);

@@ -159,6 +159,26 @@ class WebServerTest {
         }
     }
 
+    /** Each token visit makes a session; the guard keeps the latest 16, and a browser's new one replaces its old. */
+    @Test
+    void tokenVisitsKeepAtMostSixteenSessions() throws IOException {
+        try (WebServer other = WebServer.start(0, "plain", new Runners(1, Duration.ofSeconds(1), ""))) {
+            Session first = session(other, "/page/1");
+            List<Session> later = new java.util.ArrayList<>();
+            for (int k = 0; k < Guard.MAX_SESSIONS; k++) {
+                later.add(session(other, "/page/1"));
+            }
+            assertThat(Http.send(other.port(), "GET", "/api/backends", first.api(), null).status()).isEqualTo(403);
+            assertThat(later).allSatisfy(s ->
+                    assertThat(Http.send(other.port(), "GET", "/api/backends", s.api(), null).status()).isEqualTo(200));
+            Session old = later.get(0);
+            Http.Response again = Http.send(other.port(), "GET", "/page/1?token=" + other.token(), old.page(), null);
+            assertThat(again.status()).isBetween(300, 399);
+            assertThat(Http.send(other.port(), "GET", "/api/backends", old.api(), null).status()).isEqualTo(403);
+            assertThat(Http.send(other.port(), "GET", "/api/backends", later.get(1).api(), null).status()).isEqualTo(200);
+        }
+    }
+
     private static String name(String cookie) {
         return cookie.substring(0, cookie.indexOf('='));
     }

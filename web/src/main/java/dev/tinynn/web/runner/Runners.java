@@ -67,6 +67,7 @@ public final class Runners implements AutoCloseable {
     }
 
     static final String WAITING_FOR_OTHER_RUN = "waiting for the other run…";
+    static final String STARTING_FRESH_RUNNER = "starting a fresh runner…";
     static final String EVICTED = "(This session's runner had been closed to make room for another session, so "
             + "earlier variables and methods are gone: this Run started afresh.)\n";
 
@@ -127,7 +128,8 @@ public final class Runners implements AutoCloseable {
         boolean told = false;
         try {
             if (!session.lock.tryLock(0, TimeUnit.NANOSECONDS)) {
-                listener.waiting(WAITING_FOR_OTHER_RUN);
+                // After a reset or an exit the lock may be held by the background start, not by another Run.
+                listener.waiting(session.starting ? STARTING_FRESH_RUNNER : WAITING_FOR_OTHER_RUN);
                 told = true;
                 // The other Run ends within its time limit and grace; this bound is only a backstop.
                 if (!session.lock.tryLock(timeout.multipliedBy(2).plusSeconds(60).toNanos(), TimeUnit.NANOSECONDS)) {
@@ -290,6 +292,7 @@ public final class Runners implements AutoCloseable {
     private void startInBackground(Session session) {
         Thread starter = new Thread(() -> {
             session.lock.lock();
+            session.starting = true;
             try {
                 if (closed || session.closed || session.runner != null || !places.tryAcquire()) {
                     return;
@@ -305,6 +308,7 @@ public final class Runners implements AutoCloseable {
                     // the next Run tries again and reports why it fails
                 }
             } finally {
+                session.starting = false;
                 session.lock.unlock();
             }
         }, "tinynn-runner-start");
@@ -328,6 +332,8 @@ public final class Runners implements AutoCloseable {
         final ReentrantLock lock = new ReentrantLock(true);
         volatile Runner runner;
         volatile boolean closed;
+        /** The background start holds the lock: a Run that waits now waits for it, not for another Run. */
+        volatile boolean starting;
         /** Guarded by lock: its runner was closed to make room for another session. */
         boolean evicted;
 

@@ -91,9 +91,11 @@ const settings = () => ({
 async function ask() {
   const fresh = net.fresh, epochs = net.wish, generation = net.generation;
   net.fresh = false;
+  const s = settings();
   try {
+    // hidden goes as a list of layer sizes, [4], as tinynn train --json writes it.
     const answer = await T.post('/api/network',
-      {backend: T.backend(), ...settings(), epochs, network: fresh ? null : net.network});
+      {backend: T.backend(), ...s, hidden: [s.hidden], epochs, network: fresh ? null : net.network});
     T.$('#status').textContent = '';
     return {answer, fresh, epochs, generation};
   } catch (e) {
