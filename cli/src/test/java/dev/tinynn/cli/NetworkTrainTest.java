@@ -206,6 +206,25 @@ class NetworkTrainTest {
     }
 
     @Test
+    void dataAlreadyStandardisedAreNotToldToStandardise(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,c,y\n");
+        for (int i = 0; i < 20; i++) {
+            for (int j = 0; j < 3; j++) {
+                csv.append((i * 7 + j * 3) % 11 - 5).append(',');
+            }
+            csv.append(i % 2).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("d.csv"), csv);
+        Cli cli = Cli.run("train", "--data", data.toString(), "--label", "y", "--standardize", "--hidden", "4",
+                "--activation", "relu", "--updates", "online", "--learning-rate", "1e6");
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.err().lines()).hasSize(1);
+        assertThat(cli.err()).contains("a smaller learning rate would not help").endsWith("; the inputs are already"
+                + " z-scores (--standardize), so rescaling them would not help either\n")
+                .doesNotContain("rescale the data");
+    }
+
+    @Test
     void savedNetworkPredictsAndATooNewModelSaysSoInOneLine(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("net.json");
         Cli train = Cli.run("train", "--data", "xor", "--hidden", "4", "--save", model.toString());
