@@ -27,10 +27,12 @@ double[] hidden(double x1, double x2) { return net.activations(x1, x2)[0]; }
 double p(double x1, double x2) { return net.probability(x1, x2); }
 
 // Train again: units in the hidden layer, activation (sigmoid, tanh, relu), seed.
+// The new network becomes net, so p(...) and hidden(...) then show it.
 NetworkResult retrain(int units, String activation, long seed) {
     Network start = Network.random(new NetworkShape(2, new int[] {units}, Activation.byId(activation)), seed);
     NetworkResult again = NetworkTrainer.train(Backends.named(backend), data, TrainingConfig.network(), start,
             TrainingListener.NONE);
+    net = again.network();
     System.out.println(units + " " + activation + " units, seed " + seed + ": " + again.rowsRight(0.5) + " of 4 right");
     return again;
 }

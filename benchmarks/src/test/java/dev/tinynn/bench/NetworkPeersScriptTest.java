@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -25,7 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class NetworkPeersScriptTest {
-    private static final Path SCRIPT = Path.of("network_peers.py");
+    /** The script beside this module's pom, found from this class's own place (benchmarks/target/test-classes). */
+    private static final Path SCRIPT = moduleFolder().resolve("network_peers.py");
+
+    private static Path moduleFolder() {
+        try {
+            return Path.of(NetworkPeersScriptTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getParent().getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @BeforeAll
     static void needsNumpy() throws Exception {

@@ -60,7 +60,9 @@ final class Divergence {
         try {
             return NetworkTrainer.train(backend, data.data(), config, start, listener);
         } catch (TrainingDivergedException e) {
-            throw new Failed(e.describe(data::rowName) + "; " + advice(data, config, "rescale the data (--standardize)",
+            String lastResort = data.scaling() == null ? "rescale the data (--standardize)"
+                    : "the inputs are already z-scores (--standardize), so rescaling them would not help either";
+            throw new Failed(e.describe(data::rowName) + "; " + advice(data, config, lastResort,
                     c -> finishes(() -> NetworkTrainer.train(backend, data.data(), c, start, TrainingListener.NONE))), e);
         }
     }

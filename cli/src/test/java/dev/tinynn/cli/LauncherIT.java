@@ -1,11 +1,9 @@
 package dev.tinynn.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.tinynn.Folders;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -33,12 +32,13 @@ class LauncherIT {
         assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "the launcher is a POSIX shell script");
         Path jar = Path.of(System.getProperty("tinynn.jar")).toAbsolutePath();
         Path target = Files.createDirectories(dir.resolve("cli").resolve("target"));
-        Files.copy(Path.of("..", "tinynn"), dir.resolve("tinynn"));
+        Files.copy(Folders.project().resolve("tinynn"), dir.resolve("tinynn"));
         Files.createSymbolicLink(target.resolve("tinynn.jar"), jar);
         Process launcher = new ProcessBuilder("/bin/sh", dir.resolve("tinynn").toString(), "serve", "--no-open", "--port", "0")
                 .redirectErrorStream(true).start();
+        List<ProcessHandle> started = new ArrayList<>();
         try {
-            String address = new BufferedReader(new InputStreamReader(launcher.getInputStream(), UTF_8)).readLine();
+            String address = Program.firstLine(launcher, 90);
             assertThat(address).startsWith("http://127.0.0.1:");
             String base = address.substring(0, address.indexOf("/?token="));
             HttpResponse<String> run = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/run"))
@@ -46,7 +46,7 @@ class LauncherIT {
                     .timeout(Duration.ofSeconds(90))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"code\": \"1 + 1\"}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(run.body()).contains("$1 ==> 2");
-            List<ProcessHandle> started = launcher.descendants().toList();
+            launcher.descendants().forEach(started::add);
             assertThat(started).as("the server JVM and its runner").hasSizeGreaterThanOrEqualTo(2);
 
             launcher.destroy(); // SIGTERM
@@ -60,7 +60,9 @@ class LauncherIT {
                         .containsExactlyInAnyOrder("tinynn.jar", "tinynn.jsa");
             }
         } finally {
+            // (started too: once the launcher has exited, its JVMs are no longer its descendants)
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.forEach(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();
             Files.deleteIfExists(target.resolve("tinynn.jar")); // the link only (JUnit would warn about it)
         }

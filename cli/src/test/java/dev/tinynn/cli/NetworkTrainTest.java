@@ -7,8 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tinynn.core.Backends;
 import dev.tinynn.core.Datasets;
+import dev.tinynn.core.Loss;
+import dev.tinynn.core.Network;
+import dev.tinynn.core.NetworkResult;
 import dev.tinynn.core.NetworkShape;
+import dev.tinynn.core.NetworkTrainer;
 import dev.tinynn.core.Activation;
+import dev.tinynn.core.TrainingConfig;
+import dev.tinynn.core.TrainingListener;
+import dev.tinynn.core.Updates;
+import dev.tinynn.io.SavedNetwork;
 import dev.tinynn.core.spi.Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +98,21 @@ class NetworkTrainTest {
             }
         }
         assertThat(json.get("weights").toString()).isEqualTo(layers.get(2).get("weights").get(0).toString());
+
+        // redo the run from initialLayers and the JSON's settings: the same layers, to the bit
+        ObjectMapper mapper = new ObjectMapper();
+        List<Network.Layer> start = new ArrayList<>();
+        for (JsonNode layer : json.get("initialLayers")) {
+            SavedNetwork.Layer read = mapper.treeToValue(layer, SavedNetwork.Layer.class);
+            start.add(new Network.Layer(read.weights(), read.biases()));
+        }
+        assertThat(json.get("data").asText()).isEqualTo("xor");
+        TrainingConfig config = TrainingConfig.network().withLoss(Loss.byId(json.get("loss").asText()))
+                .withUpdates(Updates.byId(json.get("updates").asText()))
+                .withLearningRate(json.get("learningRate").asDouble()).withEpochs(json.get("epochs").asInt());
+        NetworkResult redone = NetworkTrainer.train(Backends.named(json.get("backend").asText()), Datasets.xor(), config,
+                new Network(Activation.byId(json.get("activation").asText()), start), TrainingListener.NONE);
+        assertThat(mapper.valueToTree(SavedNetwork.Layer.of(redone.network())).toString()).isEqualTo(layers.toString());
     }
 
     @ParameterizedTest
@@ -180,6 +203,25 @@ class NetworkTrainTest {
         Cli again = Cli.run(followed.toArray(String[]::new));
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("accuracy  2 of 2 rows right");
+    }
+
+    @Test
+    void dataAlreadyStandardisedAreNotToldToStandardise(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,c,y\n");
+        for (int i = 0; i < 20; i++) {
+            for (int j = 0; j < 3; j++) {
+                csv.append((i * 7 + j * 3) % 11 - 5).append(',');
+            }
+            csv.append(i % 2).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("d.csv"), csv);
+        Cli cli = Cli.run("train", "--data", data.toString(), "--label", "y", "--standardize", "--hidden", "4",
+                "--activation", "relu", "--updates", "online", "--learning-rate", "1e6");
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.err().lines()).hasSize(1);
+        assertThat(cli.err()).contains("a smaller learning rate would not help").endsWith("; the inputs are already"
+                + " z-scores (--standardize), so rescaling them would not help either\n")
+                .doesNotContain("rescale the data");
     }
 
     @Test

@@ -1,14 +1,19 @@
 package dev.tinynn.cli;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs {@code tinynn} as its own process, as a learner does, for what depends on the process's
@@ -73,5 +78,28 @@ final class Program {
             throw new AssertionError("tinynn did not finish within two minutes");
         }
         return process.exitValue();
+    }
+
+    /**
+     * The first line {@code process} prints, waited for at most {@code seconds}. It is read on a
+     * thread of its own because a read from a pipe ignores interrupts: a test that read it itself
+     * would hang there past its @Timeout, and its finally (which stops the process) would never run.
+     */
+    static String firstLine(Process process, long seconds) throws InterruptedException, IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            return line.get(seconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the program printed no line within " + seconds + " s", e);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
+        }
     }
 }

@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.CookieManager;
@@ -271,8 +269,7 @@ class ShippedJarIT {
         Process process = program("serve", "--port", "0", "--no-open").redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8));
-            String address = out.readLine(); // the class's @Timeout bounds the wait
+            String address = Program.firstLine(process, 60);
             assertThat(address).matches("http://127\\.0\\.0\\.1:\\d+/\\?token=\\S+");
             URI origin = URI.create(address).resolve("/");
             HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
