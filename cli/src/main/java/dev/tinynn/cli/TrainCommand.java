@@ -22,6 +22,7 @@ import dev.tinynn.io.TextFiles;
 import dev.tinynn.plot.PlotFile;
 import dev.tinynn.plot.TrainPlot;
 import dev.tinynn.report.EpochFrames;
+import dev.tinynn.report.NetworkTrainingReport;
 import dev.tinynn.report.TrainingReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -109,10 +110,10 @@ final class TrainCommand implements Callable<Integer> {
                     + " report with --report FILE.html (or use --json)");
         }
         network.check(spec);
-        if (network.network() && (trace || report != null)) {
-            throw new ParameterException(spec.commandLine(), (trace ? "--trace" : "--report") + " follows the one"
-                    + " neuron's arithmetic; a network's is not written out yet: leave out " + (trace ? "--trace" : "--report")
-                    + " (the loss and every weight are printed, and --json has them all)");
+        if (network.network() && trace) {
+            throw new ParameterException(spec.commandLine(), "--trace follows the one neuron's arithmetic; a network's"
+                    + " is not written out yet: leave out --trace (the loss and every weight are printed, --json has them"
+                    + " all, and --report FILE.html shows the training)");
         }
         // Every output is checked against the data and the others before anything is read or trained.
         Outputs outputs = DataOptions.isFile(options.data.data)
@@ -130,7 +131,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         trainingData.oneClassWarning().ifPresent(warning -> warn(spec, warning));
         if (network.network()) {
-            return trainNetwork(trainingData, network.config(spec, config), backend, out, saveTo, plotTo);
+            return trainNetwork(trainingData, network.config(spec, config), backend, out, saveTo, plotTo, reportTo);
         }
 
         TrainReport explanation = new TrainReport(out, trainingData, config, backend, threshold);
@@ -196,7 +197,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** {@code train --hidden …}: the network's run, printed or as JSON, and saved or plotted. */
     private int trainNetwork(TrainingData trainingData, TrainingConfig config, Backend backend, PrintWriter out,
-            Path saveTo, PlotFile plotTo) throws Exception {
+            Path saveTo, PlotFile plotTo, Path reportTo) throws Exception {
         Network start = network.start(trainingData.data());
         NetworkReport explanation = new NetworkReport(out, trainingData, config, backend, threshold);
         if (!json) {
@@ -223,6 +224,11 @@ final class TrainCommand implements Callable<Integer> {
             if (plotTo != null) {
                 plotTo.write(written, TrainPlot.network(trainingData.raw(), trainingData.scaling(), result, threshold));
             }
+            if (reportTo != null) {
+                NetworkTrainingReport.write(written, reportTo, new NetworkTrainingReport.Run(result, trainingData.raw(),
+                        trainingData.scaling(), trainingData.label(), threshold, NetworkTrainingReport.frames(backend,
+                                result, trainingData.raw(), trainingData.scaling())));
+            }
             written.commit();
         }
         if (json) {
@@ -236,6 +242,10 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (plotTo != null) {
                 out.printf("  plotted   the loss and the decision region to %s%n", TextFiles.oneLine(plot));
+            }
+            if (reportTo != null) {
+                out.printf("  report    %s: open it in a browser and step through the epochs%n",
+                        TextFiles.oneLine(report));
             }
         }
         out.flush();

@@ -341,11 +341,11 @@ public final class TrainPlot {
         for (int band = 0; band < BANDS; band++) {
             bands.add(new ArrayList<>());
         }
+        double[][] p = region(box, scaling, network, GRID);
         for (int a = 0; a < GRID; a++) {
             for (int c = 0; c < GRID; c++) {
                 double[] x = {box[0] + (a + 0.5) * (box[1] - box[0]) / GRID, box[2] + (c + 0.5) * (box[3] - box[2]) / GRID};
-                double p = network.probability(scaling == null ? x : scaling.apply(x));
-                bands.get(Math.min(BANDS - 1, (int) (p * BANDS))).add(x);
+                bands.get(Math.min(BANDS - 1, (int) (p[a][c] * BANDS))).add(x);
             }
         }
         for (int band = 0; band < BANDS; band++) {
@@ -359,6 +359,30 @@ public final class TrainPlot {
         }
         addRows(region, raw);
         return List.of(loss, region);
+    }
+
+    /**
+     * The plane around 2-D data's rows (a margin of 12% each side), as {x1 min, x1 max, x2 min, x2 max}:
+     * the box the decision region is drawn over.
+     */
+    public static double[] regionBox(Dataset raw) {
+        return box(raw);
+    }
+
+    /**
+     * The decision region: p[a][c] is the network's p at the centre of cell (a, c) of a
+     * {@code cells}×{@code cells} grid over {@code box}, a along the first input, c along the second.
+     * Raw inputs are scaled as in training first.
+     */
+    public static double[][] region(double[] box, Standardization scaling, Network network, int cells) {
+        double[][] p = new double[cells][cells];
+        for (int a = 0; a < cells; a++) {
+            for (int c = 0; c < cells; c++) {
+                double[] x = {box[0] + (a + 0.5) * (box[1] - box[0]) / cells, box[2] + (c + 0.5) * (box[3] - box[2]) / cells};
+                p[a][c] = network.probability(scaling == null ? x : scaling.apply(x));
+            }
+        }
+        return p;
     }
 
     /** A pale mix of fail's colour (at 0) and pass's (at 1). */

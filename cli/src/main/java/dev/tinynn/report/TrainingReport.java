@@ -60,12 +60,17 @@ public final class TrainingReport {
 
     /** The whole page for {@code run}. */
     public static String html(Run run) {
-        String template = template();
+        return page(TEMPLATE, Data.of(run));
+    }
+
+    /** The page {@code templateName} (beside this class) with {@code data} in its data element, as {@link #json}. */
+    static String page(String templateName, Object data) {
+        String template = template(templateName);
         int at = template.indexOf(DATA_MARKER);
         if (at < 0 || template.indexOf(DATA_MARKER, at + 1) >= 0) {
             throw new IllegalStateException("the report template must hold " + DATA_MARKER + " exactly once");
         }
-        return template.substring(0, at) + json(run) + template.substring(at + DATA_MARKER.length());
+        return template.substring(0, at) + json(data) + template.substring(at + DATA_MARKER.length());
     }
 
     /** Writes the page at {@code target}, atomically. */
@@ -78,7 +83,12 @@ public final class TrainingReport {
 
     /** Adds the page at {@code target} to {@code batch}, which writes it with the run's other outputs. */
     public static void write(AtomicFile.Batch batch, Path target, Run run) throws IOException {
-        byte[] page = html(run).getBytes(StandardCharsets.UTF_8);
+        write(batch, target, html(run));
+    }
+
+    /** Adds {@code html} at {@code target} to {@code batch}. */
+    static void write(AtomicFile.Batch batch, Path target, String html) throws IOException {
+        byte[] page = html.getBytes(StandardCharsets.UTF_8);
         batch.add(target, WHAT, out -> out.write(page));
     }
 
@@ -86,18 +96,18 @@ public final class TrainingReport {
      * The run's numbers as JSON, safe inside a script element: every {@code <} is written
      * {@code \u003c}, so no name in the data can close the element.
      */
-    static String json(Run run) {
+    static String json(Object data) {
         try {
-            return JSON.writeValueAsString(Data.of(run)).replace("<", "\\u003c");
+            return JSON.writeValueAsString(data).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the report's data always serialises", e);
         }
     }
 
-    private static String template() {
-        try (InputStream in = TrainingReport.class.getResourceAsStream(TEMPLATE)) {
+    private static String template(String name) {
+        try (InputStream in = TrainingReport.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(TEMPLATE + " is missing from the program");
+                throw new IllegalStateException(name + " is missing from the program");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -115,24 +125,36 @@ public final class TrainingReport {
             TrainingResult result = run.result();
             TrainingConfig config = result.config();
             Dataset raw = run.raw();
-            double[][] rows = new double[raw.rows()][];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = raw.row(i);
-            }
-            List<String> titles = new ArrayList<>();
-            for (String feature : raw.featureNames()) {
-                titles.add(Units.axisTitle(raw.name(), feature));
-            }
-            Standardization s = run.scaling();
-            return new Data(raw.name(), raw.featureNames(), titles, run.label(), rows, raw.labels(),
-                    s == null ? null : new Scaling(s.means(), s.standardDeviations()), run.threshold(),
+            return new Data(raw.name(), raw.featureNames(), TrainingReport.axisTitles(raw), run.label(), TrainingReport.rows(raw), raw.labels(),
+                    Scaling.of(run.scaling()), run.threshold(),
                     result.backend(), config.loss().id(), config.updates().id(), config.learningRate(),
                     config.epochs(), config.initialWeightsFor(result.data()), config.initialBias(), run.frames(),
                     Curve.of(result.lossHistory()), result.weights(), result.bias(), result.finalLoss());
         }
     }
 
+    /** Every row's raw values. */
+    static double[][] rows(Dataset raw) {
+        double[][] rows = new double[raw.rows()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = raw.row(i);
+        }
+        return rows;
+    }
+
+    /** Each feature's axis title, with its unit where known. */
+    static List<String> axisTitles(Dataset raw) {
+        List<String> titles = new ArrayList<>();
+        for (String feature : raw.featureNames()) {
+            titles.add(Units.axisTitle(raw.name(), feature));
+        }
+        return titles;
+    }
+
     record Scaling(double[] means, double[] standardDeviations) {
+        static Scaling of(Standardization s) {
+            return s == null ? null : new Scaling(s.means(), s.standardDeviations());
+        }
     }
 
     /** The loss curve, sampled: the epochs drawn and their losses. */

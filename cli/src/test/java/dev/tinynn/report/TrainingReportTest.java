@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The report file itself, without a browser: self-contained, the run's own numbers, a sensible size. */
 class TrainingReportTest {
-    private static final Pattern DATA = Pattern.compile(
+    static final Pattern DATA = Pattern.compile(
             "<script type=\"application/json\" id=\"tinynn-data\">(.*?)</script>", Pattern.DOTALL);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
