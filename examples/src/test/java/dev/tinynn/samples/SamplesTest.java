@@ -163,20 +163,8 @@ class SamplesTest {
         assertThat(after(out, "backend, cross-entropy: dl/dw =")).isCloseTo(-1.27667245, close(-1.27667245));
     }
 
-    /** The backends that train networks; one that cannot yet joins when it can. */
-    static Stream<String> networkBackends() {
-        return Backends.available().stream().filter(backend -> {
-            try (var ws = backend.openNetwork(dev.tinynn.core.Datasets.xor(),
-                    new dev.tinynn.core.NetworkShape(2, new int[] {1}, dev.tinynn.core.Activation.SIGMOID))) {
-                return true;
-            } catch (UnsupportedOperationException e) {
-                return false;
-            }
-        }).map(Backend::name);
-    }
-
     @ParameterizedTest
-    @MethodSource("networkBackends")
+    @MethodSource("backends")
     void page8AHiddenLayerLearnsXor(String backend) {
         String out = run(Page8HiddenLayer::main, backend);
         assertThat(after(out, "one neuron:")).isLessThanOrEqualTo(3);

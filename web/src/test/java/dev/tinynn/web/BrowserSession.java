@@ -126,7 +126,8 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** The shared server: closed (with its runner JVMs) when the whole test run ends. */
-    private static final class SharedServer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    // JUnit closes the AutoCloseable values of its root store when the whole run ends.
+    private static final class SharedServer implements AutoCloseable {
         private final WebServer server;
 
         SharedServer() {

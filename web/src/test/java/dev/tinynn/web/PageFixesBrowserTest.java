@@ -214,6 +214,7 @@ class PageFixesBrowserTest {
                     assertThat(right.doubleValue()).as("a box on page %d", n).isLessThanOrEqualTo(width);
                 }
                 if (n == 1) {
+                    @SuppressWarnings("unchecked") // a JavaScript array arrives as a List
                     List<Object> lefts = (List<Object>) browser.js(
                             "return [...document.querySelectorAll('#flow .stage')].map(s => s.getBoundingClientRect().left);");
                     assertThat(lefts).as("page 1's flow stacks from top to bottom").hasSize(5).containsOnly(lefts.get(0));
