@@ -149,7 +149,7 @@ final class CompareCommand implements Callable<Integer> {
             for (Backend backend : backends) {
                 try {
                     NetworkTrainer.train(backend, data, config, start, bar); // untimed: start-up and JIT
-                } catch (UnsupportedOperationException | IllegalStateException | LinkageError e) {
+                } catch (IllegalStateException | LinkageError e) { // a native library that cannot load
                     unavailable.add(backend.name() + ": " + e.getMessage());
                     continue;
                 }

@@ -168,13 +168,8 @@ final class GradcheckCommand implements Callable<Integer> {
     private int checkNetwork(TrainingData trainingData, Backend chosen) {
         Dataset rows = trainingData.data();
         Network point = network.start(rows);
-        NetworkTrainer.Gradient analytic = UsageErrors.checked(spec, () -> {
-            try {
-                return NetworkTrainer.gradient(chosen, rows, point, loss);
-            } catch (UnsupportedOperationException e) {
-                throw new IllegalArgumentException(e.getMessage() + "; use --backend plain");
-            }
-        });
+        NetworkTrainer.Gradient analytic = UsageErrors.checked(spec,
+                () -> NetworkTrainer.gradient(chosen, rows, point, loss));
         PrintWriter out = spec.commandLine().getOut();
         out.println("tinynn gradcheck: the network's gradient from the backend beside centred finite differences");
         out.println();

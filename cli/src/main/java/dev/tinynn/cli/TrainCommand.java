@@ -206,11 +206,7 @@ final class TrainCommand implements Callable<Integer> {
         NetworkResult result;
         try (Interrupt interrupt = Interrupt.during();
                 TrainingProgress bar = new TrainingProgress("train", config.epochs(), progress, json, interrupt)) {
-            try {
-                result = Divergence.train(backend, trainingData, config, start, bar);
-            } catch (UnsupportedOperationException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage() + "; use --backend plain");
-            }
+            result = Divergence.train(backend, trainingData, config, start, bar);
             if (interrupt.requested()) {
                 throw new TrainingStoppedException(config.epochs(), config.epochs(),
                         result.lossHistory()[config.epochs() - 1]);
