@@ -5,10 +5,11 @@ import dev.tinynn.core.spi.Buffer;
 import dev.tinynn.core.spi.Workspace;
 
 /**
- * One forward and backward pass at a fixed neuron, with every number it makes: the question a
+ * One forward and one backward pass at a fixed neuron, with every number they make: the question a
  * learner asks with pencil and paper, "at these weights and this bias, on this data, with this
  * loss, what are z, p, the loss, δ and the gradient?". Nothing is updated; training is
- * {@link Trainer}'s job. The steps are the first five of a batch epoch, in the same order:
+ * {@link Trainer}'s job, and {@link Forward} is the forward pass alone, for inputs without labels.
+ * The steps are the first five of a batch epoch, in the same order:
  *
  * <pre>
  *   z = X·w + b        p = σ(z)        L = mean ℓ(z, p, y)        δ = ∂ℓ/∂z        g = Xᵀδ / n,  g_b = Σδ / n
@@ -22,7 +23,7 @@ import dev.tinynn.core.spi.Workspace;
  * @param gradient     g = Xᵀδ / n, the mean gradient with respect to w, one per feature
  * @param biasGradient g_b = Σδ / n, the mean gradient with respect to b
  */
-public record Pass(Model model, double[] z, double[] p, double loss, double[] delta, double[] gradient,
+public record ForwardBackward(Model model, double[] z, double[] p, double loss, double[] delta, double[] gradient,
         double biasGradient) {
 
     /** The pass at {@code model} over every row of {@code data}, computed by {@code backend}. */
@@ -52,7 +53,7 @@ public record Pass(Model model, double[] z, double[] p, double loss, double[] de
         return at(Backends.named(backend), data, model, loss);
     }
 
-    public Pass {
+    public ForwardBackward {
         z = z.clone();
         p = p.clone();
         delta = delta.clone();
