@@ -18,9 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The neuron's arithmetic as ND4J operations on double-precision INDArrays: X is an n×d matrix,
  * every vector (w, y, z, p, δ, g) an n×1 or d×1 column, and the bias a plain {@code double}, as in
- * PlainWorkspace. Read it beside PlainWorkspace and EjmlWorkspace: the same fields, the same methods
- * in the same order. The two products read as the tutorial's NumPy tab writes them
- * ({@code X @ w + b} is {@code x.mmuli(w, z); z.addi(b)}, {@code X.T @ δ / n} is
+ * PlainWorkspace. Read it beside PlainWorkspace and EjmlWorkspace: the same fields (and a few of
+ * ND4J's own), the same methods in the same order. The two products read as the tutorial's NumPy
+ * tab writes them ({@code X @ w + b} is {@code x.mmuli(w, z); z.addi(b)}, {@code X.T @ δ / n} is
  * {@code xt.mmuli(delta, g); g.divi(n)}); σ, the loss and squared error's δ are ND4J operations of
  * their own, and the update is BLAS's axpy. A batch epoch is 9 native calls with cross-entropy, 10
  * with one feature ({@code Nd4jWorkspaceTest} lists them).
