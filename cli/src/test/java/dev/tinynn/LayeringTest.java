@@ -1,6 +1,7 @@
 package dev.tinynn;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -16,6 +17,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.tinynn.core.Activation;
+import dev.tinynn.core.Dataset;
+import dev.tinynn.core.Loss;
+import dev.tinynn.core.NetworkShape;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +41,9 @@ import org.junit.jupiter.api.Test;
  *       render it, and it knows neither;
  *   <li>what the commands print ({@code dev.tinynn.text}) knows no command ({@code dev.tinynn.cli}) and no
  *       picocli: the commands decide, the printers print;
- *   <li>no two top-level packages depend on each other in a cycle.
+ *   <li>no two top-level packages depend on each other in a cycle; inside core, the SPI
+ *       ({@code dev.tinynn.core.spi}) uses only core's value types Dataset, Loss, Activation and
+ *       NetworkShape.
  * </ul>
  *
  * The fast backend is not on this class path (the program does not ship it); its main code is
@@ -128,6 +135,23 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage(LESSON)
                 .because("layers go core ← tutorial content ← terminal, web; a sample is copied by learners"
                         + " and uses core alone")
+                .check(classes);
+    }
+
+    /**
+     * core and its SPI refer to each other, as {@code java.nio.file} and {@code java.nio.file.spi} do:
+     * the loop calls a backend's workspace, and a workspace's methods take core's values. The cycle
+     * is kept this narrow: the SPI uses these value types of core and nothing else (not the loop,
+     * not the model), so a backend author reads four small classes of core, not all of it.
+     */
+    @Test
+    void theSpiUsesOnlyCoresValueTypes() {
+        classes().that().resideInAPackage("dev.tinynn.core.spi")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("dev.tinynn.core.spi", "java..")
+                        .or(belongToAnyOf(Dataset.class, Loss.class, Activation.class, NetworkShape.class)
+                                .as("core's value types Dataset, Loss, Activation, NetworkShape")))
+                .because("a backend implements the SPI knowing only the values it computes with;"
+                        + " the loop and the model stay out of its sight")
                 .check(classes);
     }
 

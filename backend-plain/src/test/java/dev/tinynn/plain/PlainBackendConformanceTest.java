@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tinynn.core.BackendConformance;
 import dev.tinynn.core.Backends;
 import dev.tinynn.core.Datasets;
+import dev.tinynn.core.ForwardBackward;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
-import dev.tinynn.core.Pass;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingListener;
@@ -50,7 +50,7 @@ class PlainBackendConformanceTest extends BackendConformance {
         assertThat(heard.weights()).isEqualTo(byBackend.weights());
         assertThat(epochs).containsExactly(0, 1, 2);
         Model model = new Model(new double[] {0.1}, 0);
-        assertThat(Pass.at("plain", Datasets.studyHours(), model, Loss.CROSS_ENTROPY).p())
-                .isEqualTo(Pass.at(backend(), Datasets.studyHours(), model, Loss.CROSS_ENTROPY).p());
+        assertThat(ForwardBackward.at("plain", Datasets.studyHours(), model, Loss.CROSS_ENTROPY).p())
+                .isEqualTo(ForwardBackward.at(backend(), Datasets.studyHours(), model, Loss.CROSS_ENTROPY).p());
     }
 }

@@ -4,11 +4,11 @@ import static dev.tinynn.text.Numbers.num;
 
 import dev.tinynn.core.Activation;
 import dev.tinynn.core.Dataset;
+import dev.tinynn.core.ForwardBackward;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
 import dev.tinynn.core.Network;
 import dev.tinynn.core.NetworkTrainer;
-import dev.tinynn.core.Pass;
 import dev.tinynn.core.spi.Backend;
 import dev.tinynn.text.Formulas;
 import dev.tinynn.text.NetworkExplanation;
@@ -93,14 +93,14 @@ final class GradcheckCommand implements Callable<Integer> {
         int d = rows.features();
 
         Model point = new Model(w, bias);
-        Pass analytic = Pass.at(chosen, rows, point, loss.value);
+        ForwardBackward analytic = ForwardBackward.at(chosen, rows, point, loss.value);
         double[] numeric = new double[d + 1];
         for (int k = 0; k <= d; k++) {
             numeric[k] = (lossAt(chosen, rows, point, k, h) - lossAt(chosen, rows, point, k, -h)) / (2 * h);
         }
-        double[] rule = Pass.tutorialStep(rows, analytic.p());
-        Pass crossEntropy = Pass.at(chosen, rows, point, Loss.CROSS_ENTROPY);
-        Pass squaredError = Pass.at(chosen, rows, point, Loss.SQUARED_ERROR);
+        double[] rule = ForwardBackward.tutorialStep(rows, analytic.p());
+        ForwardBackward crossEntropy = ForwardBackward.at(chosen, rows, point, Loss.CROSS_ENTROPY);
+        ForwardBackward squaredError = ForwardBackward.at(chosen, rows, point, Loss.SQUARED_ERROR);
         double[] exact = meanGradient(analytic);
         double[] ce = meanGradient(crossEntropy);
         double[] se = meanGradient(squaredError);
@@ -284,7 +284,7 @@ final class GradcheckCommand implements Callable<Integer> {
     }
 
     /** The pass's mean gradient, the weights' then the bias's: d + 1 numbers, in the order of the table's rows. */
-    private static double[] meanGradient(Pass pass) {
+    private static double[] meanGradient(ForwardBackward pass) {
         double[] g = pass.gradient();
         double[] all = Arrays.copyOf(g, g.length + 1);
         all[g.length] = pass.biasGradient();
@@ -300,7 +300,7 @@ final class GradcheckCommand implements Callable<Integer> {
         } else {
             movedBias += step;
         }
-        return Pass.at(backend, rows, new Model(moved, movedBias), loss.value).loss();
+        return ForwardBackward.at(backend, rows, new Model(moved, movedBias), loss.value).loss();
     }
 
     /** Whether the summed rule equals a mean gradient times n, to rounding. */

@@ -4,9 +4,9 @@ import static dev.tinynn.lesson.Num.num;
 
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
+import dev.tinynn.core.ForwardBackward;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
-import dev.tinynn.core.Pass;
 import dev.tinynn.lesson.Examples;
 import dev.tinynn.lesson.Exercises;
 import java.util.Map;
@@ -43,8 +43,8 @@ final class BackpropPage implements Page {
         Dataset oneRow = Dataset.of("row " + r, data.featureNames(), new double[][] {data.row(r)}, new double[] {y});
         double squaredDldp = 2 * (p - y);
         double crossDldp = -y / p + (1 - y) / (1 - p);
-        Pass squared = Pass.at(screen.backend, oneRow, start, Loss.SQUARED_ERROR);
-        Pass cross = Pass.at(screen.backend, oneRow, start, Loss.CROSS_ENTROPY);
+        ForwardBackward squared = ForwardBackward.at(screen.backend, oneRow, start, Loss.SQUARED_ERROR);
+        ForwardBackward cross = ForwardBackward.at(screen.backend, oneRow, start, Loss.CROSS_ENTROPY);
         factors(screen, "squared error, the loss page 4's loop prints:", squaredDldp, dpdz, x, squared);
         factors(screen, "cross-entropy, the loss page 4's update follows:", crossDldp, dpdz, x, cross);
         screen.text("error");
@@ -56,7 +56,7 @@ final class BackpropPage implements Page {
         double[] row = two.row(r);
         double error = twoStart.probability(row) - two.y(r);
         Dataset twoRow = Dataset.of("row " + r, two.featureNames(), new double[][] {row}, new double[] {two.y(r)});
-        Pass shares = Pass.at(screen.backend, twoRow, twoStart, Loss.CROSS_ENTROPY);   // one row: its own gradient
+        ForwardBackward shares = ForwardBackward.at(screen.backend, twoRow, twoStart, Loss.CROSS_ENTROPY);   // one row: its own gradient
         screen.text("shares");
         screen.wrap("", "Row (study " + num(row[0]) + ", sleep " + num(row[1]) + ", passed) at w1 = w2 = "
                 + num(Examples.START_W) + ", b = " + num(Examples.START_B) + ": error = p − y = " + num(error)
@@ -86,7 +86,7 @@ final class BackpropPage implements Page {
     }
 
     /** One chain in words: each factor with its number, their product, and the backend's gradient beside it. */
-    private static void factors(Screen screen, String loss, double dldp, double dpdz, double x, Pass backend) {
+    private static void factors(Screen screen, String loss, double dldp, double dpdz, double x, ForwardBackward backend) {
         screen.line("  %s", loss);
         screen.line("    how the loss moves with p      = %s", num(dldp));
         screen.line("    how p moves with z, p·(1 − p)  = %s", num(dpdz));
@@ -100,7 +100,7 @@ final class BackpropPage implements Page {
 
     /** One chain in symbols: each factor with its number, their product, and the backend's gradient beside it. */
     private static void chain(Screen screen, String loss, String dldpFormula, double dldp, double dpdz, double x,
-            Pass backend) {
+            ForwardBackward backend) {
         screen.line("  %s", loss);
         screen.line("    ∂ℓ/∂p = %-22s = %s", dldpFormula, num(dldp));
         screen.line("    ∂p/∂z = %-22s = %s", "p·(1 − p)", num(dpdz));

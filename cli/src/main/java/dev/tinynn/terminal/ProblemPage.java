@@ -4,9 +4,8 @@ import static dev.tinynn.lesson.Num.num;
 
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
-import dev.tinynn.core.Loss;
+import dev.tinynn.core.Forward;
 import dev.tinynn.core.Model;
-import dev.tinynn.core.Pass;
 import dev.tinynn.lesson.Examples;
 import dev.tinynn.text.Formulas;
 import java.util.Map;
@@ -32,7 +31,7 @@ final class ProblemPage implements Page {
 
         double w = Examples.START_W;
         double b = Examples.START_B;
-        Pass start = Pass.at(screen.backend, data, new Model(new double[] {w}, b), Loss.SQUARED_ERROR);
+        Forward start = Forward.at(screen.backend, new Model(new double[] {w}, b), data);
         double[] z = start.z();
         double[] p = start.p();
         Formulas formulas = new Formulas(data);

@@ -4,9 +4,9 @@ import static dev.tinynn.lesson.Num.num;
 
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
+import dev.tinynn.core.ForwardBackward;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
-import dev.tinynn.core.Pass;
 import dev.tinynn.core.Sigmoid;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingResult;
@@ -88,9 +88,9 @@ final class TrainingPage implements Page {
 
     /** The update's step beside the cross-entropy and squared-error gradients, summed over the rows, at one start. */
     static void table(Screen screen, Dataset data, Model start) {
-        Pass crossEntropy = Pass.at(screen.backend, data, start, Loss.CROSS_ENTROPY);
-        Pass squared = Pass.at(screen.backend, data, start, Loss.SQUARED_ERROR);
-        double[] step = Pass.tutorialStep(data, crossEntropy.p());
+        ForwardBackward crossEntropy = ForwardBackward.at(screen.backend, data, start, Loss.CROSS_ENTROPY);
+        ForwardBackward squared = ForwardBackward.at(screen.backend, data, start, Loss.SQUARED_ERROR);
+        double[] step = ForwardBackward.tutorialStep(data, crossEntropy.p());
         String backend = " (" + screen.backend.name() + ")";
         gradientRow(screen, "at w = " + num(start.weights()[0]) + ", b = " + num(start.bias()), "for w", "for b", "");
         gradientRow(screen, "update used: Σ(p − y)·x, Σ(p − y)", num(step[0]), num(step[1]), "");

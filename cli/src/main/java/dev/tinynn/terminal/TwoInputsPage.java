@@ -2,16 +2,16 @@ package dev.tinynn.terminal;
 
 import static dev.tinynn.lesson.Num.num;
 
-import dev.tinynn.lesson.TutorialLoss;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
+import dev.tinynn.core.ForwardBackward;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
-import dev.tinynn.core.Pass;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.Updates;
 import dev.tinynn.lesson.Examples;
+import dev.tinynn.lesson.TutorialLoss;
 
 /**
  * Page 6: two inputs. Online and batch training side by side (a common shortcut shows them as one),
@@ -63,7 +63,7 @@ final class TwoInputsPage implements Page {
         screen.text("differ");
 
         Model start = new Model(onlineConfig.initialWeights(), onlineConfig.initialBias());
-        double[] sum = Pass.at(screen.backend, data, start, Loss.CROSS_ENTROPY).summedGradient();
+        double[] sum = ForwardBackward.at(screen.backend, data, start, Loss.CROSS_ENTROPY).summedGradient();
         TrainingResult oneStep = screen.train(data, batchConfig.withEpochs(1));
         screen.wrap("", "tinynn's batch step uses the MEAN, lr·Σ/" + n + ", so the summed step's lr "
                 + num(NUMPY_LEARNING_RATE) + " is lr " + num(batchRate) + " here. The first step both ways: summed, w1 = "

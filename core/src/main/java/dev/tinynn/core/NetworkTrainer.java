@@ -2,8 +2,8 @@ package dev.tinynn.core;
 
 import dev.tinynn.core.spi.Backend;
 import dev.tinynn.core.spi.NetworkChecks;
-import dev.tinynn.core.spi.NetworkWorkspace;
 import dev.tinynn.core.spi.NetworkWorkspace.Matrix;
+import dev.tinynn.core.spi.NetworkWorkspace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,8 +55,7 @@ public final class NetworkTrainer {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 history[epoch] = config.updates() == Updates.BATCH
                         ? batchEpoch(ws, config.loss(), config.learningRate())
-                        : onlineEpoch(ws, epoch, config, listening ? listener : null,
-                                epoch == 0 ? Double.NaN : history[epoch - 1]);
+                        : onlineEpoch(ws, epoch, config, listener, epoch == 0 ? Double.NaN : history[epoch - 1]);
                 if (!Double.isFinite(history[epoch])) {
                     throw new TrainingDivergedException(epoch, "the loss became " + history[epoch],
                             config.learningRate());
@@ -128,11 +127,13 @@ public final class NetworkTrainer {
     }
 
     /**
-     * The online epoch of {@link #train}: a row whose loss is not finite stops it; {@code stop},
-     * when not null, may stop it, with {@code lastLoss} the previous epoch's loss.
+     * The online epoch of {@link #train}: a row whose loss is not finite stops it; {@code listener} is
+     * asked after every row whether to stop (with {@code lastLoss}, the previous epoch's loss, in the
+     * stop's report).
      */
-    private static double onlineEpoch(NetworkWorkspace ws, int epoch, TrainingConfig config, TrainingListener stop,
-            double lastLoss) {
+    private static double onlineEpoch(NetworkWorkspace ws, int epoch, TrainingConfig config,
+            TrainingListener listener, double lastLoss) {
+        boolean stoppable = listener != TrainingListener.NONE;
         int n = ws.rows();
         double sum = 0;
         for (int i = 0; i < n; i++) {
@@ -143,7 +144,7 @@ public final class NetworkTrainer {
                         config.learningRate());
             }
             sum += loss;
-            if (stop != null && i + 1 < n && stop.stopRequested()) {
+            if (stoppable && i + 1 < n && listener.stopRequested()) {
                 throw new TrainingStoppedException(epoch, config.epochs(), lastLoss);
             }
         }

@@ -50,12 +50,10 @@ public final class Trainer {
             ws.setParameters(initialWeights, config.initialBias());
             double[] history = new double[config.epochs()];
             boolean listening = listener != TrainingListener.NONE;
-            TrainingListener events = listening && listener.wantsEvents() ? listener : TrainingListener.NONE;
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 history[epoch] = config.updates() == Updates.BATCH
-                        ? batchEpoch(ws, epoch, config, events)
-                        : onlineEpoch(ws, data, epoch, config, events, listening ? listener : null,
-                                epoch == 0 ? Double.NaN : history[epoch - 1]);
+                        ? batchEpoch(ws, epoch, config, listener)
+                        : onlineEpoch(ws, data, epoch, config, listener, epoch == 0 ? Double.NaN : history[epoch - 1]);
                 if (!Double.isFinite(history[epoch])) {
                     throw new TrainingDivergedException(epoch, "the loss became " + history[epoch], config.learningRate());
                 }
@@ -86,11 +84,12 @@ public final class Trainer {
      * the benchmarks.
      */
     public static double onlineEpoch(Workspace ws, Dataset data, TrainingConfig config) {
-        return onlineEpoch(ws, data, 0, config, TrainingListener.NONE, null, Double.NaN);
+        return onlineEpoch(ws, data, 0, config, TrainingListener.NONE, Double.NaN);
     }
 
+    /** One batch epoch of {@link #train}; {@code listener} hears its event if it {@link TrainingListener#wantsEvents wants events}. */
     private static double batchEpoch(Workspace ws, int epoch, TrainingConfig config, TrainingListener listener) {
-        Snapshot before = listener == TrainingListener.NONE ? null : Snapshot.of(ws);
+        Snapshot before = hearsEvents(listener) ? Snapshot.of(ws) : null;
         double loss = batchEpoch(ws, config.loss(), config.learningRate());
         if (before != null) {
             Snapshot after = Snapshot.of(ws);
@@ -102,15 +101,17 @@ public final class Trainer {
     }
 
     /**
-     * One online epoch. {@code listener} hears the events (or is NONE); {@code stop}, when not
-     * null, is asked after every row whether to stop, with {@code lastLoss} the previous epoch's loss.
+     * One online epoch of {@link #train}. {@code listener} hears the rows' and the epoch's events if it
+     * {@link TrainingListener#wantsEvents wants events}, and is asked after every row whether to stop
+     * (with {@code lastLoss}, the previous epoch's loss, in the stop's report).
      */
     private static double onlineEpoch(Workspace ws, Dataset data, int epoch, TrainingConfig config,
-            TrainingListener listener, TrainingListener stop, double lastLoss) {
+            TrainingListener listener, double lastLoss) {
         Loss lossFunction = config.loss();
         double lr = config.learningRate();
         int n = data.rows();
-        boolean listening = listener != TrainingListener.NONE;
+        boolean listening = hearsEvents(listener);
+        boolean stoppable = listener != TrainingListener.NONE;
         EpochRecorder recorder = listening ? new EpochRecorder(n, data.features(), Snapshot.of(ws)) : null;
         double sum = 0;
         for (int i = 0; i < n; i++) {
@@ -132,7 +133,7 @@ public final class Trainer {
                         z, p, loss, delta, step, after.weights, after.bias));
                 recorder.row(data, i, z, p, delta);
             }
-            if (stop != null && i + 1 < n && stop.stopRequested()) {
+            if (stoppable && i + 1 < n && listener.stopRequested()) {
                 throw new TrainingStoppedException(epoch, config.epochs(), lastLoss);
             }
         }
@@ -141,6 +142,11 @@ public final class Trainer {
             listener.onEpoch(recorder.event(epoch, loss, Snapshot.of(ws)));
         }
         return loss;
+    }
+
+    /** Whether the loop should copy buffers into events for {@code listener}: never for {@link TrainingListener#NONE}. */
+    private static boolean hearsEvents(TrainingListener listener) {
+        return listener != TrainingListener.NONE && listener.wantsEvents();
     }
 
     private static TrainingResult finish(Workspace ws, Backend backend, Dataset data, TrainingConfig config,

@@ -518,10 +518,10 @@ public abstract class BackendConformance {
     }
 
     @Test
-    @DisplayName("Pass.at with w and b is Pass.at with the Model they make")
+    @DisplayName("ForwardBackward.at with w and b is ForwardBackward.at with the Model they make")
     void passWithWeightsAndBiasIsPassWithTheModel() {
-        Pass a = Pass.at(backend(), Datasets.studySleep(), new double[] {0.1, -0.2}, 0.3, Loss.SQUARED_ERROR);
-        Pass b = Pass.at(backend(), Datasets.studySleep(), new Model(new double[] {0.1, -0.2}, 0.3), Loss.SQUARED_ERROR);
+        ForwardBackward a = ForwardBackward.at(backend(), Datasets.studySleep(), new double[] {0.1, -0.2}, 0.3, Loss.SQUARED_ERROR);
+        ForwardBackward b = ForwardBackward.at(backend(), Datasets.studySleep(), new Model(new double[] {0.1, -0.2}, 0.3), Loss.SQUARED_ERROR);
         assertThat(a.model()).isEqualTo(b.model());
         assertThat(a.z()).isEqualTo(b.z());
         assertThat(a.gradient()).isEqualTo(b.gradient());
@@ -624,29 +624,29 @@ public abstract class BackendConformance {
         }
     }
 
-    // ---- Pass, the teaching API ----
+    // ---- ForwardBackward and Forward, the teaching API ----
 
     /** The tutorial's starting neuron on study-hours: w = 0.1, b = 0. */
     private static final Model TUTORIAL_START = new Model(new double[] {0.1}, 0);
 
     @Test
-    @DisplayName("Pass at the tutorial's start: the summed cross-entropy gradient is the tutorial's step (−1.257274627, 0.2479433617)")
+    @DisplayName("ForwardBackward at the tutorial's start: the summed cross-entropy gradient is the tutorial's step (−1.257274627, 0.2479433617)")
     void passSummedCrossEntropyGradientIsTheTutorialsStep() {
         Dataset data = Datasets.studyHours();
-        Pass pass = Pass.at(backend(), data, TUTORIAL_START, Loss.CROSS_ENTROPY);
+        ForwardBackward pass = ForwardBackward.at(backend(), data, TUTORIAL_START, Loss.CROSS_ENTROPY);
         assertThat(pass.summedGradient()).hasSize(1);
         assertThat(pass.summedGradient()[0]).isCloseTo(TUTORIAL_STEP_W, EXACT);
         assertThat(pass.summedBiasGradient()).isCloseTo(TUTORIAL_STEP_B, EXACT);
-        double[] step = Pass.tutorialStep(data, pass.p());
+        double[] step = ForwardBackward.tutorialStep(data, pass.p());
         assertThat(step).hasSize(2);
         assertThat(step[0]).isCloseTo(TUTORIAL_STEP_W, EXACT);
         assertThat(step[1]).isCloseTo(TUTORIAL_STEP_B, EXACT);
     }
 
     @Test
-    @DisplayName("Pass at the tutorial's start: the summed squared-error gradient is (−0.5893366314, 0.1331191832)")
+    @DisplayName("ForwardBackward at the tutorial's start: the summed squared-error gradient is (−0.5893366314, 0.1331191832)")
     void passSummedSquaredErrorGradient() {
-        Pass pass = Pass.at(backend(), Datasets.studyHours(), TUTORIAL_START, Loss.SQUARED_ERROR);
+        ForwardBackward pass = ForwardBackward.at(backend(), Datasets.studyHours(), TUTORIAL_START, Loss.SQUARED_ERROR);
         assertThat(pass.summedGradient()[0]).isCloseTo(SQUARED_ERROR_GRADIENT_W, EXACT);
         assertThat(pass.summedBiasGradient()).isCloseTo(SQUARED_ERROR_GRADIENT_B, EXACT);
         // The tutorial's step is not this gradient: it leaves out the factor 2·p·(1 − p).
@@ -655,7 +655,7 @@ public abstract class BackendConformance {
 
     @ParameterizedTest
     @EnumSource(Loss.class)
-    @DisplayName("Pass gives the same z, p, loss, δ, g and g_b as the Trainer's first batch epoch, to the bit")
+    @DisplayName("ForwardBackward gives the same z, p, loss, δ, g and g_b as the Trainer's first batch epoch, to the bit")
     void passIsTheFirstBatchEpoch(Loss loss) {
         Dataset data = Datasets.studyHours();
         List<EpochEvent> epochs = new ArrayList<>();
@@ -667,7 +667,7 @@ public abstract class BackendConformance {
                     }
                 });
         EpochEvent first = epochs.get(0);
-        Pass pass = Pass.at(backend(), data, TUTORIAL_START, loss);
+        ForwardBackward pass = ForwardBackward.at(backend(), data, TUTORIAL_START, loss);
         assertThat(pass.model().weights()).containsExactly(first.weightsBefore());
         assertThat(pass.model().bias()).isEqualTo(first.biasBefore());
         assertThat(pass.z()).containsExactly(first.z());
@@ -679,6 +679,36 @@ public abstract class BackendConformance {
         // and the tutorial's start itself: z = 0.1·hours, p = σ(z), as page 1 prints them
         assertThat(pass.z()[0]).isCloseTo(0.1, EXACT);
         assertThat(pass.p()[3]).isCloseTo(0.598687660112452, EXACT);
+    }
+
+    @Test
+    @DisplayName("Forward on inputs without labels: page 2's raw scores (w = 0.5, b = −1: 0 at 2 hours, −1 at 0 hours)")
+    void forwardGivesPageTwosRawScores() {
+        Forward forward = Forward.at(backend(), new Model(new double[] {0.5}, -1), new double[][] {{2}, {0}});
+        assertThat(forward.z()).containsExactly(0, -1);
+        assertThat(forward.p()[0]).isEqualTo(0.5);
+        assertThat(forward.p()[1]).isCloseTo(1 / (1 + Math.exp(1)), EXACT);
+    }
+
+    @Test
+    @DisplayName("Forward gives the z and p of ForwardBackward, to the bit, with or without the labels")
+    void forwardIsTheFirstTwoStepsOfForwardBackward() {
+        Dataset data = Datasets.studySleep();
+        Model model = new Model(new double[] {0.3, -0.2}, 0.1);
+        ForwardBackward pass = ForwardBackward.at(backend(), data, model, Loss.CROSS_ENTROPY);
+        double[][] inputs = IntStream.range(0, data.rows()).mapToObj(data::row).toArray(double[][]::new);
+        for (Forward forward : List.of(Forward.at(backend(), model, data), Forward.at(backend(), model, inputs))) {
+            assertThat(forward.z()).containsExactly(pass.z());
+            assertThat(forward.p()).containsExactly(pass.p());
+        }
+    }
+
+    @Test
+    @DisplayName("Forward with a row of the wrong length says how many values to give")
+    void forwardRejectsARowOfTheWrongLength() {
+        assertThatThrownBy(() -> Forward.at(backend(), new Model(new double[] {0.5}, -1), new double[][] {{2, 3}}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an input row has 2 values but the neuron has 1 weight: give one value per weight");
     }
 
     // ---- Numerical edges ----

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tinynn.core.spi.Backend;
-import dev.tinynn.core.spi.NetworkWorkspace;
 import dev.tinynn.core.spi.NetworkWorkspace.Matrix;
+import dev.tinynn.core.spi.NetworkWorkspace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -418,7 +418,7 @@ public abstract class NetworkConformance {
         // Weights of ±1 or so: relu units then sit well away from their kink at 0 for these rows.
         Start start = randomStart(shape, 11);
         for (int[] rows : new int[][] {{0, data.rows()}, {1, data.rows()}}) {
-            ReferenceNetwork.Pass reference = ReferenceNetwork.pass(data, rows[0], rows[1], activation,
+            ReferenceNetwork.ForwardBackward reference = ReferenceNetwork.pass(data, rows[0], rows[1], activation,
                     start.weights(), start.biases(), loss);
             try (NetworkWorkspace ws = backend().openNetwork(data, shape)) {
                 load(ws, start);

@@ -3,9 +3,8 @@ package dev.tinynn.samples;
 import dev.tinynn.core.Backends;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
-import dev.tinynn.core.Loss;
+import dev.tinynn.core.Forward;
 import dev.tinynn.core.Model;
-import dev.tinynn.core.Pass;
 
 /**
  * Page 1, the problem and the idea: guess pass or fail from hours of study with ONE neuron,
@@ -32,11 +31,11 @@ public final class Page1TheProblem {
         double w = 0.1;
         double b = 0.0;
 
-        // One pass of the neuron over every row, computed by the backend: z = x*w + b, then
-        // p = 1 / (1 + e^(-z)). (A pass also measures a loss; which one does not matter on this page.)
-        Pass pass = Pass.at(backend, data, new Model(new double[] {w}, b), Loss.CROSS_ENTROPY);
-        double[] z = pass.z();   // the raw scores
-        double[] p = pass.p();   // and the probabilities
+        // The forward pass of the neuron over every row, computed by the backend: z = x*w + b, then
+        // p = 1 / (1 + e^(-z)). (The labels are not read: they are for measuring, on page 4.)
+        Forward forward = Forward.at(backend, new Model(new double[] {w}, b), data);
+        double[] z = forward.z();   // the raw scores
+        double[] p = forward.p();   // and the probabilities
 
         // Hours in -> raw score -> squeezed into (0, 1). Nothing here "thinks": multiply, add, squeeze.
         System.out.println("before training, w = " + w + ", b = " + b + ":");

@@ -1,11 +1,8 @@
 package dev.tinynn.samples;
 
 import dev.tinynn.core.Backends;
-import dev.tinynn.core.Dataset;
-import dev.tinynn.core.Loss;
+import dev.tinynn.core.Forward;
 import dev.tinynn.core.Model;
-import dev.tinynn.core.Pass;
-import java.util.List;
 
 /**
  * Page 2, one neuron: raw = hours·w + b. The weight says how much an hour counts; the bias is the
@@ -20,15 +17,14 @@ public final class Page2OneNeuron {
     public static void main(String[] args) {
         String backend = args.length > 0 ? args[0] : Backends.DEFAULT;   // "plain", "ejml", ...
 
-        // Two students: one studied 2 hours, one studied 0 hours. (The labels do not matter here.)
-        Dataset students = Dataset.of("two students", List.of("hours"), new double[][] {{2}, {0}},
-                new double[] {0, 0});
+        // Two students: one studied 2 hours, one studied 0 hours.
+        double[][] hours = {{2}, {0}};
         double b = -1.0;
 
         // The page's three weights. The page's exercise asks one of these raw scores: work it out first.
         for (double w : new double[] {0.5, 1.0, 0.2}) {
-            // z = hours*w + b, for both students. (We only read z; the loss does not matter here.)
-            double[] z = Pass.at(backend, students, new Model(new double[] {w}, b), Loss.CROSS_ENTROPY).z();
+            // z = hours*w + b, for both students: the forward pass, computed by the backend.
+            double[] z = Forward.at(backend, new Model(new double[] {w}, b), hours).z();
             System.out.println("w = " + w + ", b = " + b + ": raw at 2 hours = " + z[0]
                     + ", raw at 0 hours = " + z[1]);
         }

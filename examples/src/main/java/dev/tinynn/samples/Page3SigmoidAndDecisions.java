@@ -1,12 +1,9 @@
 package dev.tinynn.samples;
 
 import dev.tinynn.core.Backends;
-import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Decision;
-import dev.tinynn.core.Loss;
+import dev.tinynn.core.Forward;
 import dev.tinynn.core.Model;
-import dev.tinynn.core.Pass;
-import java.util.List;
 
 /**
  * Page 3, sigmoid and decisions: p = σ(z) = 1 / (1 + e^(−z)) turns any raw score into (0, 1);
@@ -46,8 +43,7 @@ public final class Page3SigmoidAndDecisions {
         for (int i = 0; i < xs.length; i++) {
             rows[i] = new double[] {xs[i]};
         }
-        Dataset data = Dataset.of("inputs", List.of("x"), rows, new double[xs.length]);
-        // z = x*w + b, then p = sigma(z). (We only read p; the loss does not matter here.)
-        return Pass.at(backend, data, new Model(new double[] {w}, b), Loss.CROSS_ENTROPY).p();
+        // z = x*w + b, then p = sigma(z): the forward pass, computed by the backend.
+        return Forward.at(backend, new Model(new double[] {w}, b), rows).p();
     }
 }

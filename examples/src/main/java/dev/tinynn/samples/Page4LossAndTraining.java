@@ -4,9 +4,9 @@ import dev.tinynn.core.Backends;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
 import dev.tinynn.core.EpochEvent;
+import dev.tinynn.core.ForwardBackward;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
-import dev.tinynn.core.Pass;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingListener;
@@ -57,7 +57,7 @@ public final class Page4LossAndTraining {
         // squared error: 2(p - y)p(1 - p)) and from it the gradient, here summed over the rows.
         Model start = new Model(new double[] {0.1}, 0.0);
         for (Loss loss : new Loss[] {Loss.CROSS_ENTROPY, Loss.SQUARED_ERROR}) {
-            Pass pass = Pass.at(backend, data, start, loss);
+            ForwardBackward pass = ForwardBackward.at(backend, data, start, loss);
             System.out.println(loss + " gradient, summed: dw = " + pass.summedGradient()[0]
                     + ", db = " + pass.summedBiasGradient());
         }

@@ -2,9 +2,9 @@ package dev.tinynn.samples;
 
 import dev.tinynn.core.Backends;
 import dev.tinynn.core.Dataset;
+import dev.tinynn.core.ForwardBackward;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
-import dev.tinynn.core.Pass;
 import dev.tinynn.core.Sigmoid;
 import java.util.List;
 
@@ -50,7 +50,7 @@ public final class Page7Backprop {
         // The backend does the same for a whole dataset; with one row, its gradient is this row's.
         Dataset row = Dataset.of("one row", List.of("hours"), new double[][] {{x}}, new double[] {y});
         for (Loss loss : new Loss[] {Loss.SQUARED_ERROR, Loss.CROSS_ENTROPY}) {
-            Pass pass = Pass.at(backend, row, new Model(new double[] {w}, b), loss);
+            ForwardBackward pass = ForwardBackward.at(backend, row, new Model(new double[] {w}, b), loss);
             System.out.println(backend + " backend, " + loss + ": dl/dw = " + pass.gradient()[0] + ", dl/db = "
                     + pass.biasGradient());
         }

@@ -4,19 +4,19 @@ import dev.tinynn.core.Activation;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
 import dev.tinynn.core.Decision;
+import dev.tinynn.core.Forward;
 import dev.tinynn.core.Model;
 import dev.tinynn.core.Network;
 import dev.tinynn.core.NetworkResult;
 import dev.tinynn.core.NetworkShape;
 import dev.tinynn.core.NetworkTrainer;
-import dev.tinynn.core.Pass;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.spi.Backend;
-import dev.tinynn.core.spi.NetworkWorkspace;
 import dev.tinynn.core.spi.NetworkWorkspace.Matrix;
+import dev.tinynn.core.spi.NetworkWorkspace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,7 +70,7 @@ public final class BeyondOneNeuron {
 
     /** Each XOR row's p under one neuron, from {@code backend}'s forward pass. */
     public static double[] probabilities(Backend backend, Model neuron) {
-        return Pass.at(backend, data(), neuron, CONFIG.loss()).p();
+        return Forward.at(backend, neuron, data()).p();
     }
 
     /** The hidden layer's shape on XOR. */

@@ -2,9 +2,9 @@ package dev.tinynn.lesson;
 
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
+import dev.tinynn.core.ForwardBackward;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
-import dev.tinynn.core.Pass;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.spi.Backend;
@@ -43,7 +43,7 @@ public final class Demos {
     }
 
     private static double squaredError(Backend backend, Dataset row, Model model) {
-        Pass pass = Pass.at(backend, row, model, Loss.SQUARED_ERROR);
+        ForwardBackward pass = ForwardBackward.at(backend, row, model, Loss.SQUARED_ERROR);
         return Loss.SQUARED_ERROR.of(pass.z()[0], pass.p()[0], row.y(0));
     }
 }

@@ -5,9 +5,9 @@ import static dev.tinynn.lesson.Num.num;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
 import dev.tinynn.core.Decision;
+import dev.tinynn.core.ForwardBackward;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
-import dev.tinynn.core.Pass;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.spi.Backend;
 import java.util.List;
@@ -206,8 +206,8 @@ public final class Exercises {
         double[] row = two.row(r);
         double error = new Model(new double[] {Examples.START_W, Examples.START_W}, Examples.START_B).probability(row)
                 - two.y(r);
-        Pass squared = Pass.at(backend, data, start, Loss.SQUARED_ERROR);
-        double[] step = Pass.tutorialStep(data, squared.p());
+        ForwardBackward squared = ForwardBackward.at(backend, data, start, Loss.SQUARED_ERROR);
+        double[] step = ForwardBackward.tutorialStep(data, squared.p());
         return new Quiz(QUIZ7, 7, "Final quiz", List.of(
                 new Question("What is the bias for?",
                         List.of("it shifts the raw output independently of the input",

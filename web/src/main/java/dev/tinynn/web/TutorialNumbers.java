@@ -5,9 +5,10 @@ import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
 import dev.tinynn.core.Decision;
 import dev.tinynn.core.EpochEvent;
+import dev.tinynn.core.Forward;
+import dev.tinynn.core.ForwardBackward;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
-import dev.tinynn.core.Pass;
 import dev.tinynn.core.RowEvent;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
@@ -84,7 +85,7 @@ final class TutorialNumbers {
     /** Page 1: the four rows, and each one's trip through the untrained neuron (w = 0.1, b = 0). */
     Map<String, Object> problem(Backend backend) {
         Dataset data = Datasets.studyHours();
-        Pass pass = Pass.at(backend, data, new double[] {START_W}, START_B, Loss.CROSS_ENTROPY);
+        Forward pass = Forward.at(backend, new Model(new double[] {START_W}, START_B), data);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < data.rows(); i++) {
             rows.add(Map.of("hours", data.x(i, 0), "passed", data.y(i), "z", pass.z()[i], "p", pass.p()[i],
@@ -121,8 +122,7 @@ final class TutorialNumbers {
         for (int k = 0; k < points; k++) {
             grid[k][0] = -6 + 12.0 * k / (points - 1);
         }
-        Pass curve = Pass.at(backend, Dataset.of("z grid", List.of("z"), grid, new double[points]),
-                new double[] {1}, 0, Loss.CROSS_ENTROPY);
+        Forward curve = Forward.at(backend, new Model(new double[] {1}, 0), grid);   // z = x·1 + 0 = x
         List<double[]> line = new ArrayList<>();
         for (int k = 0; k < points; k++) {
             line.add(new double[] {curve.z()[k], curve.p()[k]});
@@ -132,8 +132,7 @@ final class TutorialNumbers {
         for (int i = 0; i < hours.length; i++) {
             x[i] = new double[] {hours[i]};
         }
-        Pass students = Pass.at(backend, Dataset.of("students", List.of("hours"), x, new double[hours.length]),
-                new double[] {Examples.Sigmoid.W}, Examples.Sigmoid.B, Loss.CROSS_ENTROPY);
+        Forward students = Forward.at(backend, new Model(new double[] {Examples.Sigmoid.W}, Examples.Sigmoid.B), x);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < hours.length; i++) {
             double p = students.p()[i];
@@ -157,9 +156,9 @@ final class TutorialNumbers {
      */
     Map<String, Object> loss(Backend backend) {
         Dataset data = Datasets.studyHours();
-        Pass crossEntropy = Pass.at(backend, data, new double[] {START_W}, START_B, Loss.CROSS_ENTROPY);
-        Pass squared = Pass.at(backend, data, new double[] {START_W}, START_B, Loss.SQUARED_ERROR);
-        double[] tutorial = Pass.tutorialStep(data, crossEntropy.p());
+        ForwardBackward crossEntropy = ForwardBackward.at(backend, data, new double[] {START_W}, START_B, Loss.CROSS_ENTROPY);
+        ForwardBackward squared = ForwardBackward.at(backend, data, new double[] {START_W}, START_B, Loss.SQUARED_ERROR);
+        double[] tutorial = ForwardBackward.tutorialStep(data, crossEntropy.p());
         double y = Examples.Training.LABEL;
         List<Map<String, Object>> rates = new ArrayList<>();
         for (Demos.Step step : Demos.learningRates(backend)) {
@@ -236,8 +235,8 @@ final class TutorialNumbers {
         }
         int row = chosen - 1;
         Dataset one = Dataset.of("row", data.featureNames(), new double[][] {data.row(row)}, new double[] {data.y(row)});
-        Pass squared = Pass.at(backend, one, new double[] {START_W}, START_B, Loss.SQUARED_ERROR);
-        Pass cross = Pass.at(backend, one, new double[] {START_W}, START_B, Loss.CROSS_ENTROPY);
+        ForwardBackward squared = ForwardBackward.at(backend, one, new double[] {START_W}, START_B, Loss.SQUARED_ERROR);
+        ForwardBackward cross = ForwardBackward.at(backend, one, new double[] {START_W}, START_B, Loss.CROSS_ENTROPY);
         double x = data.x(row, 0);
         double y = data.y(row);
         double z = cross.z()[0];
@@ -249,16 +248,16 @@ final class TutorialNumbers {
         Dataset two = Datasets.studySleep();
         int shared = Examples.Backprop.ROW; // the two-input example and quiz 7 keep their row, whichever the chain shows
         Dataset twoRow = Dataset.of("row", two.featureNames(), new double[][] {two.row(shared)}, new double[] {two.y(shared)});
-        Pass shares = Pass.at(backend, twoRow, new double[] {START_W, START_W}, START_B, Loss.CROSS_ENTROPY);
-        Pass summedCross = Pass.at(backend, data, new double[] {START_W}, START_B, Loss.CROSS_ENTROPY);
-        Pass summedSquared = Pass.at(backend, data, new double[] {START_W}, START_B, Loss.SQUARED_ERROR);
+        ForwardBackward shares = ForwardBackward.at(backend, twoRow, new double[] {START_W, START_W}, START_B, Loss.CROSS_ENTROPY);
+        ForwardBackward summedCross = ForwardBackward.at(backend, data, new double[] {START_W}, START_B, Loss.CROSS_ENTROPY);
+        ForwardBackward summedSquared = ForwardBackward.at(backend, data, new double[] {START_W}, START_B, Loss.SQUARED_ERROR);
         return Map.of("backend", backend.name(),
                 "row", Map.of("row", chosen, "result", y == 1 ? "passed" : "failed", "hours", x, "y", y,
                         "w", START_W, "b", START_B, "z", z, "p", p,
                         "loss", Loss.SQUARED_ERROR.of(z, p, y)),
                 "rows", java.util.stream.IntStream.range(0, data.rows()).mapToObj(i -> data.x(i, 0)).toList(),
                 "chain", chain,
-                "summed", Map.of("tutorial", Pass.tutorialStep(data, summedCross.p()),
+                "summed", Map.of("tutorial", ForwardBackward.tutorialStep(data, summedCross.p()),
                         "crossEntropy", sums(summedCross), "squaredError", sums(summedSquared)),
                 "twoInputs", Map.of("study", two.x(shared, 0), "sleep", two.x(shared, 1), "y", two.y(shared),
                         "error", shares.p()[0] - two.y(shared), "shares", sums(shares)),
@@ -330,19 +329,17 @@ final class TutorialNumbers {
 
     /** z and p of one input through the neuron (w, b), computed by the backend. */
     double[] forward(Backend backend, double x, double w, double b) {
-        Pass pass = Pass.at(backend, Dataset.of("input", List.of("x"), new double[][] {{x}}, new double[] {0}),
-                new double[] {w}, b, Loss.CROSS_ENTROPY);
-        return new double[] {pass.z()[0], pass.p()[0]};
+        Forward forward = Forward.at(backend, new Model(new double[] {w}, b), new double[][] {{x}});
+        return new double[] {forward.z()[0], forward.p()[0]};
     }
 
-
-    private static Map<String, Object> factors(double dldp, double dpdz, double dzdw, Pass backend) {
+    private static Map<String, Object> factors(double dldp, double dpdz, double dzdw, ForwardBackward backend) {
         return ordered("dldp", dldp, "dpdz", dpdz, "dzdw", dzdw, "dldz", dldp * dpdz, "product", dldp * dpdz * dzdw,
                 "backend", backend.gradient()[0]);
     }
 
     /** [Σ ∂ℓ/∂w₁, …, Σ ∂ℓ/∂b]: the gradient summed over the rows, as the tutorial sums it. */
-    private static double[] sums(Pass pass) {
+    private static double[] sums(ForwardBackward pass) {
         double[] w = pass.summedGradient();
         double[] all = java.util.Arrays.copyOf(w, w.length + 1);
         all[w.length] = pass.summedBiasGradient();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tinynn.core.Backends;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
+import dev.tinynn.core.ForwardBackward;
 import dev.tinynn.core.Loss;
-import dev.tinynn.core.Pass;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingResult;
@@ -139,7 +139,7 @@ class AnimationsBrowserTest {
             browser.waitUpTo(10).until(d -> d.findElement(By.cssSelector("#chain tbody tr:nth-child(4) td"))
                     .getAttribute("data-value").equals(String.valueOf(hours).replaceAll("\\.0$", "")));
             Dataset one = Dataset.of("row", data.featureNames(), new double[][] {data.row(row - 1)}, new double[] {data.y(row - 1)});
-            Pass cross = Pass.at(Backends.named("plain"), one, new double[] {0.1}, 0, Loss.CROSS_ENTROPY);
+            ForwardBackward cross = ForwardBackward.at(Backends.named("plain"), one, new double[] {0.1}, 0, Loss.CROSS_ENTROPY);
             List<WebElement> backend = browser.all("#chain tbody tr:nth-child(6) td");
             assertThat(Double.parseDouble(backend.get(1).getAttribute("data-value"))).isEqualTo(cross.gradient()[0]);
             assertThat(browser.driver().getCurrentUrl()).contains("row=" + row);
@@ -196,7 +196,7 @@ class AnimationsBrowserTest {
         browser.waitUpTo(10).until(d -> browser.text("#zp").startsWith("σ(2)") && ((Long) browser.js("return window.__inflight;")) == 0);
         assertThat(browser.js("return window.__most;")).isEqualTo(1L);
         assertThat((Long) browser.js("return window.__sent;")).isLessThan(41L);
-        double p = Pass.at(Backends.named("plain"), Dataset.of("z", List.of("z"), new double[][] {{2}}, new double[] {0}),
+        double p = ForwardBackward.at(Backends.named("plain"), Dataset.of("z", List.of("z"), new double[][] {{2}}, new double[] {0}),
                 new double[] {1}, 0, Loss.CROSS_ENTROPY).p()[0];
         assertThat(browser.text("#zp")).isEqualTo("σ(2) = " + Num.num(p));
     }

@@ -5,10 +5,11 @@ import dev.tinynn.core.spi.Buffer;
 import dev.tinynn.core.spi.Workspace;
 
 /**
- * One forward and backward pass at a fixed neuron, with every number it makes: the question a
+ * One forward and one backward pass at a fixed neuron, with every number they make: the question a
  * learner asks with pencil and paper, "at these weights and this bias, on this data, with this
  * loss, what are z, p, the loss, δ and the gradient?". Nothing is updated; training is
- * {@link Trainer}'s job. The steps are the first five of a batch epoch, in the same order:
+ * {@link Trainer}'s job, and {@link Forward} is the forward pass alone, for inputs without labels.
+ * The steps are the first five of a batch epoch, in the same order:
  *
  * <pre>
  *   z = X·w + b        p = σ(z)        L = mean ℓ(z, p, y)        δ = ∂ℓ/∂z        g = Xᵀδ / n,  g_b = Σδ / n
@@ -22,11 +23,11 @@ import dev.tinynn.core.spi.Workspace;
  * @param gradient     g = Xᵀδ / n, the mean gradient with respect to w, one per feature
  * @param biasGradient g_b = Σδ / n, the mean gradient with respect to b
  */
-public record Pass(Model model, double[] z, double[] p, double loss, double[] delta, double[] gradient,
+public record ForwardBackward(Model model, double[] z, double[] p, double loss, double[] delta, double[] gradient,
         double biasGradient) {
 
     /** The pass at {@code model} over every row of {@code data}, computed by {@code backend}. */
-    public static Pass at(Backend backend, Dataset data, Model model, Loss loss) {
+    public static ForwardBackward at(Backend backend, Dataset data, Model model, Loss loss) {
         try (Workspace ws = backend.open(data)) {
             ws.setParameters(model.weights(), model.bias());
             ws.forward();                      // z = X·w + b
@@ -34,13 +35,13 @@ public record Pass(Model model, double[] z, double[] p, double loss, double[] de
             double value = ws.loss(loss);      // L = mean ℓ(z, p, y)
             ws.delta(loss);                    // δ = ∂ℓ/∂z
             ws.gradient();                     // g = Xᵀδ / n,  g_b = Σδ / n
-            return new Pass(model, ws.read(Buffer.Z), ws.read(Buffer.P), value, ws.read(Buffer.DELTA),
+            return new ForwardBackward(model, ws.read(Buffer.Z), ws.read(Buffer.P), value, ws.read(Buffer.DELTA),
                     ws.read(Buffer.GRADIENT), ws.biasGradient());
         }
     }
 
     /** The pass at weights w and bias b. */
-    public static Pass at(Backend backend, Dataset data, double[] weights, double bias, Loss loss) {
+    public static ForwardBackward at(Backend backend, Dataset data, double[] weights, double bias, Loss loss) {
         return at(backend, data, new Model(weights, bias), loss);
     }
 
@@ -48,11 +49,11 @@ public record Pass(Model model, double[] z, double[] p, double loss, double[] de
      * The pass computed by the backend with this name (see {@link Backends#named}), so that a
      * program that only names its backend never handles the backend itself.
      */
-    public static Pass at(String backend, Dataset data, Model model, Loss loss) {
+    public static ForwardBackward at(String backend, Dataset data, Model model, Loss loss) {
         return at(Backends.named(backend), data, model, loss);
     }
 
-    public Pass {
+    public ForwardBackward {
         z = z.clone();
         p = p.clone();
         delta = delta.clone();
