@@ -12,6 +12,7 @@ import dev.tinynn.core.NetworkTrainer;
 import dev.tinynn.core.spi.Backend;
 import dev.tinynn.text.Formulas;
 import dev.tinynn.text.NetworkExplanation;
+import dev.tinynn.text.Numbers;
 import dev.tinynn.text.TrainingData;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -116,11 +117,7 @@ final class GradcheckCommand implements Callable<Integer> {
         out.println();
         out.printf("  data      %s: %d rows; input %s%s%n", rows.name(), n, String.join(", ", rows.featureNames()),
                 trainingData.scaling() == null ? "" : " (as z-scores)");
-        StringBuilder at = new StringBuilder();
-        for (int j = 0; j < d; j++) {
-            at.append(formulas.weightName(j)).append(" = ").append(num(w[j])).append(", ");
-        }
-        out.printf("  point     %sb = %s%n", at, num(bias));
+        out.printf("  point     %s, b = %s%n", formulas.weights(w, Numbers::num), num(bias));
         out.printf("  loss      %s: L = mean over the rows of ℓ = %s%n", loss.value, num(analytic.loss()));
         out.printf("  backend   %s (%s, %s)%n%n", chosen.name(), chosen.library(), chosen.version());
 
