@@ -27,7 +27,7 @@ public record ForwardBackward(Model model, double[] z, double[] p, double loss, 
         double biasGradient) {
 
     /** The pass at {@code model} over every row of {@code data}, computed by {@code backend}. */
-    public static Pass at(Backend backend, Dataset data, Model model, Loss loss) {
+    public static ForwardBackward at(Backend backend, Dataset data, Model model, Loss loss) {
         try (Workspace ws = backend.open(data)) {
             ws.setParameters(model.weights(), model.bias());
             ws.forward();                      // z = X·w + b
@@ -35,13 +35,13 @@ public record ForwardBackward(Model model, double[] z, double[] p, double loss, 
             double value = ws.loss(loss);      // L = mean ℓ(z, p, y)
             ws.delta(loss);                    // δ = ∂ℓ/∂z
             ws.gradient();                     // g = Xᵀδ / n,  g_b = Σδ / n
-            return new Pass(model, ws.read(Buffer.Z), ws.read(Buffer.P), value, ws.read(Buffer.DELTA),
+            return new ForwardBackward(model, ws.read(Buffer.Z), ws.read(Buffer.P), value, ws.read(Buffer.DELTA),
                     ws.read(Buffer.GRADIENT), ws.biasGradient());
         }
     }
 
     /** The pass at weights w and bias b. */
-    public static Pass at(Backend backend, Dataset data, double[] weights, double bias, Loss loss) {
+    public static ForwardBackward at(Backend backend, Dataset data, double[] weights, double bias, Loss loss) {
         return at(backend, data, new Model(weights, bias), loss);
     }
 
@@ -49,7 +49,7 @@ public record ForwardBackward(Model model, double[] z, double[] p, double loss, 
      * The pass computed by the backend with this name (see {@link Backends#named}), so that a
      * program that only names its backend never handles the backend itself.
      */
-    public static Pass at(String backend, Dataset data, Model model, Loss loss) {
+    public static ForwardBackward at(String backend, Dataset data, Model model, Loss loss) {
         return at(Backends.named(backend), data, model, loss);
     }
 
