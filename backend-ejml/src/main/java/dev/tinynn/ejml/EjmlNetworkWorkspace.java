@@ -10,36 +10,23 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * A network's arithmetic as EJML operations on {@link DMatrixRMaj}, one matrix per buffer and
- * layer: rows are examples (Zₗ, Aₗ and Δₗ are m×units), Wₗ is inputs×units and bₗ a 1×units row.
- * Read it beside the plain backend's PlainNetworkWorkspace and Nd4jNetworkWorkspace: the same
- * steps in the same order, each one EJML's procedural API writing into a matrix made here.
+ * A network's arithmetic as EJML's procedural operations ({@code CommonOps_DDRM}) on
+ * {@link DMatrixRMaj}, one matrix per buffer and layer, rows as examples: Zₗ, Aₗ and Δₗ are
+ * m×units, Wₗ is inputs×units and bₗ a 1×units row. Read it beside PlainNetworkWorkspace and
+ * Nd4jNetworkWorkspace: the same steps in the same order. EJML has no broadcast, so bₗ is added to
+ * every row as the product of a column of ones with bₗ, and no activations or losses, so those are
+ * loops over core's own formulas; a batch epoch is 10·L − 1 EJML calls with cross-entropy (19 for
+ * one hidden layer), listed in docs/backends.md.
  *
- * <p>One batch epoch (L layers, so L − 1 hidden) makes 10·L − 1 EJML calls with cross-entropy,
- * 10·L − 2 with squared error; 19 for one hidden layer:
- * <pre>
- *   forward(l)        mult(Aₗ₋₁, Wₗ, Zₗ), multAdd(1, bₗ, Zₗ)                         2 per layer
- *   activate(l)       none: a loop over core's Activation.of                        0
- *   loss(ℓ)           none: a loop over core's Loss.of                              0
- *   delta(ℓ)          subtract(p, y, Δ_L) for cross-entropy; a loop over Loss.dz    1 (0)
- *   gradient(l)       multTransA(Aₗ₋₁, Δₗ, Gₗ), divide(Gₗ, m),
- *                     sumCols(Δₗ, gₗ), divide(gₗ, m)                                4 per layer
- *   backpropagate(l)  multTransB(Δₗ, Wₗ, Δₗ₋₁), a loop over Activation.slope
- *                     into Sₗ₋₁, elementMult(Δₗ₋₁, Sₗ₋₁)                             2 per layer but the first
- *   update(l, lr)     addEquals(Wₗ, −lr, Gₗ), addEquals(bₗ, −lr, gₗ)                 2 per layer
- * </pre>
- * One online step makes the same calls on one row, and {@link #selectRows} 2 more: extract(X)
- * and extract(y), which copy the row into a 1×d and a 1×1 matrix (EJML has no view of a row).
- * Why those and not fewer: EJML has no broadcast, so adding bₗ to every row is the product of a
- * column of ones with bₗ; and it has no activation functions or losses, so those are loops over
- * core's own formulas, as in the single-neuron EjmlWorkspace.
+ * <p>Every matrix is made here at its largest (n rows). Selecting m rows
+ * {@linkplain DMatrixRMaj#reshape(int, int) reshapes} Zₗ, Aₗ, Δₗ and the scratch, which keeps their
+ * arrays (EJML reallocates only to grow), and one row is copied into a 1×d and a 1×1 matrix (EJML
+ * has no view of a row), so a batch epoch and an online step allocate nothing (tested). The copy of
+ * selected rows of X grows only for a range of more than one row but fewer than n, which the
+ * training loop never selects.
  *
- * <p>Why an epoch or an online step allocates nothing: every matrix is made here at its largest
- * (n rows). Selecting m rows {@linkplain DMatrixRMaj#reshape(int, int) reshapes} Zₗ, Aₗ, Δₗ and
- * the scratch to m rows, which keeps their arrays (EJML reallocates only to grow), and
- * {@code CommonOps_DDRM} writes into the outputs it is given. The copy of the selected rows of X
- * starts at one row and grows only if a range of more than one row but fewer than n is selected,
- * which the training loop never does.
+ * <p>Rounding: EJML orders a product's sums its own way, so this is not plain's bits; the
+ * conformance suite holds it to 1e-10.
  */
 final class EjmlNetworkWorkspace implements NetworkWorkspace {
     private final int n;                // rows

@@ -9,29 +9,18 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The neuron's arithmetic as EJML operations on {@link DMatrixRMaj}: X is an n×d matrix, and every
- * vector (w, y, z, p, δ, g) is a column, n×1 or d×1. Read it beside the plain backend's
- * PlainWorkspace: same fields, same methods, same order.
+ * The neuron's arithmetic as EJML's procedural operations ({@code CommonOps_DDRM}) on
+ * {@link DMatrixRMaj}: X is an n×d matrix and every vector (w, y, z, p, δ, g) an n×1 or d×1
+ * column. Read it beside PlainWorkspace: the same fields, the same methods in the same order.
+ * EJML has no sigmoid and no loss, so those steps are loops over core's own formulas; a batch
+ * epoch is 7 EJML calls with cross-entropy, 6 with squared error.
  *
- * <p>One batch epoch makes 7 EJML calls with cross-entropy, 6 with squared error:
- * <pre>
- *   forward()    CommonOps_DDRM.mult(X, w, z), CommonOps_DDRM.add(z, b)          2
- *   sigmoid()    none: a loop over core's Sigmoid.of                             0
- *   loss(ℓ)      none: a loop over core's Loss.of                                0
- *   delta(ℓ)     CommonOps_DDRM.subtract(p, y, δ) for cross-entropy;             1
- *                none for squared error (a loop over core's Loss.dz)            (0)
- *   gradient()   CommonOps_DDRM.multTransA(X, δ, g), divide(g, n), elementSum(δ) 3
- *   update(lr)   CommonOps_DDRM.addEquals(w, −lr, g)                             1
- * </pre>
+ * <p>Every matrix is made here, once, in the shape it keeps, and {@code CommonOps_DDRM} writes
+ * into the output it is given, so an epoch allocates nothing (tested); EJML's SimpleMatrix, which
+ * returns a new matrix from every operation, would not.
  *
- * <p>Why an epoch allocates nothing: every matrix is made here, once, already in the shape it
- * keeps. The procedural API ({@code CommonOps_DDRM}) writes into the output it is given; it
- * only "reshapes" that output to the size it already has, which reuses its array. The hand loops
- * work on the matrices' {@code data} arrays with core's static scalar functions, so nothing is
- * boxed. (EJML's SimpleMatrix, by contrast, returns a new matrix from every operation.)
- *
- * <p>For a vector, EJML adds up each sum in the same order as the plain backend (index order, one
- * term at a time) and divides by n the same way, so on the same data the two give the same bits.
+ * <p>Rounding: for a vector EJML adds up each sum in index order, one term at a time, and divides
+ * by n as plain does, so on the same data the two give the same bits.
  */
 final class EjmlWorkspace implements Workspace {
     private final int n;              // rows

@@ -8,7 +8,8 @@ import java.util.concurrent.locks.LockSupport;
  * The threads that run blocks 1, 2, … of a parallel step while the caller runs block 0: one daemon
  * thread per extra block, parked between steps and handed each step through a volatile counter. A
  * step allocates nothing, where an {@code ExecutorService} makes a {@code FutureTask} and a queue
- * node per task (measured: 162–190 bytes per epoch). The threads end when the crew is closed.
+ * node per task (measured: benchmarks/results/design-notes.md#crew). The threads end when the crew
+ * is closed.
  */
 final class Crew implements AutoCloseable {
     private final Thread[] workers;          // workers[k − 1] runs task k

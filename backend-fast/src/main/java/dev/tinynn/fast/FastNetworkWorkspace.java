@@ -10,37 +10,29 @@ import java.lang.ref.Cleaner;
 import java.util.Arrays;
 
 /**
- * A network's arithmetic as loops over {@code double[]}, written for speed: the three products
- * of a step (Zₗ = Aₗ₋₁·Wₗ, Gₗ = Aₗ₋₁ᵀ·Δₗ, Δₗ·Wₗᵀ) are one register- and cache-blocked product
- * ({@link MatrixKernel}: {@link VectorMatrixKernel} with the Vector API, {@link ScalarMatrixKernel}
- * without), and the rows are cut into one block per thread. Read PlainNetworkWorkspace first: this
- * one does the same steps, in the same order, on the same formulas.
+ * A network's arithmetic as loops over {@code double[]}, written for speed. Read
+ * PlainNetworkWorkspace first: this one does the same steps, in the same order, on the same
+ * formulas. The three products of a step (Zₗ = Aₗ₋₁·Wₗ, Gₗ = Aₗ₋₁ᵀ·Δₗ, Δₗ·Wₗᵀ) are one register-
+ * and cache-blocked product ({@link MatrixKernel}: {@link VectorMatrixKernel} with the Vector API,
+ * {@link ScalarMatrixKernel} without), taken {@value #TERMS} terms by {@value #ROWS} rows at a
+ * time so that a panel's chunk of B stays in the level-1 cache and A's chunk in level 2. Zₗ, Aₗ
+ * and Δₗ are row-major, each row padded with zeros to whole panels so that every store is whole
+ * vectors; Wₗ is kept row-major and also packed into panels as Wₗ and as Wₗᵀ, repacked by
+ * {@link #update} and {@link #setLayer} (2·inputs·units copies, against m·inputs·units
+ * multiply-adds per product).
  *
- * <ul>
- *   <li><b>Layout.</b> Zₗ, Aₗ and Δₗ are row-major with each row padded with zeros to a whole number
- *       of the kernel's panels, so that every store is whole vectors. Wₗ is kept as it is read
- *       (row-major, inputs×units) and also packed, panel after panel, twice: as Wₗ for the forward
- *       product and as Wₗᵀ for the error sent back; {@link #update} and {@link #setLayer} repack
- *       it (2·inputs·units copies, against m·inputs·units multiply-adds per product).</li>
- *   <li><b>Blocking.</b> {@link #product} walks the terms {@value #TERMS} at a time and the rows
- *       {@value #ROWS} at a time, so that a panel's chunk of B stays in the level-1 cache while the
- *       kernel runs down the rows, and A's chunk in level 2 while it runs across the panels.</li>
- *   <li><b>Threads.</b> From {@value #PARALLEL_THRESHOLD} multiply-adds per step, the selected rows
- *       are cut into one contiguous block per thread. Everything but the gradient is row by row,
- *       so a block runs its rows through every layer forward and back on its own; each block
- *       keeps its own partial Gₗ and gₗ, added up in block order afterwards. So {@link #step} is
- *       one hand-over to the workspace's parked threads ({@link Crew}), not one per operation,
- *       and allocates nothing. Z, A, Δ and the loss's terms have the same bits for any thread
- *       count; G and g, and so the weights after an update, depend on the thread count (the order
- *       of the blocks' sums), never on timing.</li>
- * </ul>
+ * <p>From {@value #PARALLEL_THRESHOLD} multiply-adds per step the selected rows are cut into one
+ * block per thread. Everything but the gradient is row by row, so {@link #step} runs each block's
+ * rows forward and back through every layer on its own, each block keeping its own partial Gₗ and
+ * gₗ, added in block order afterwards: one hand-over to the workspace's parked threads
+ * ({@link Crew}) per step, not one per operation. Every array is allocated here, once, so a step
+ * allocates nothing (tested).
  *
- * <p>{@link #step} is the default order of calls fused into one pass per block; it calls the same
- * per-block methods in the same order as the single calls do, so both leave the same bits.
- *
- * <p>Library calls: none (plain Java). Per batch epoch and per online step, {@link #step} makes
- * one hand-over to the other threads when the rows are split (none otherwise), where the single
- * calls would make one per call.
+ * <p>Rounding: the products add in another order than plain's, so the conformance suite holds it
+ * to 1e-10. Z, A, Δ and the loss's terms have the same bits for any thread count; G and g, and so
+ * the weights after an update, depend on the thread count (the order of the blocks' sums), never
+ * on timing. {@link #step} calls the same per-block methods in the same order as the single calls
+ * do, so both leave the same bits.
  */
 final class FastNetworkWorkspace implements NetworkWorkspace {
     /** Multiply-adds per step from which the rows are split among the threads. */

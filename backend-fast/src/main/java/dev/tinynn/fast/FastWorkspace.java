@@ -10,31 +10,30 @@ import java.util.function.IntConsumer;
 
 /**
  * The neuron's arithmetic as loops over {@code double[]}, like PlainWorkspace, rearranged so that
- * a large epoch costs little more than one read of X from memory; agreement with plain is tested
- * to the suite's 1e-10, and its fused epoch against its own six steps to 1e-12 (they agree to the
- * bit). The arithmetic on a chunk of rows is a {@link Kernel}: {@link VectorKernel} when the JVM
- * has the Vector API, {@link ScalarKernel} otherwise; this class holds the order of the work.
+ * a large epoch costs little more than one read of X from memory. Read PlainWorkspace first: this
+ * one does the same steps on the same formulas. The arithmetic on a chunk of rows is a
+ * {@link Kernel} ({@link VectorKernel} when the JVM has the Vector API, {@link ScalarKernel}
+ * otherwise); this class holds the order of the work.
  *
- * <ol>
+ * <ul>
  *   <li><b>A fused epoch that reads X once.</b> The six steps one by one read X twice (forward,
- *       gradient) and make about six more passes over n-long vectors. {@link #epoch} instead
- *       walks the rows once, {@value #CHUNK} rows at a time: their z (from memory), then their
+ *       gradient). {@link #epoch} instead walks the rows once, {@value #CHUNK} at a time: their z,
  *       p, loss and δ, then their share of g while those rows of X are still in the cache. z, p
- *       and δ never go to memory: they are recomputed, with the same arithmetic and so the same
- *       bits, only if someone reads them afterwards (a listener, the final report) from the
- *       weights the epoch started with.</li>
+ *       and δ never go to memory: they are recomputed from the weights the epoch started with, by
+ *       the same arithmetic and so to the same bits, only if someone reads them afterwards.</li>
  *   <li><b>Several cores for large data.</b> From {@value #PARALLEL_THRESHOLD} input values up,
- *       the rows are cut into one contiguous block per thread and each block runs on its own
- *       core; the gradient and the loss add up one partial sum per block, in block order, so the
- *       result does not depend on which thread finishes first (the bits depend only on the
- *       thread count and the kernel: scalar, or vector of 4 or 8 lanes). Below that, handing work to another thread (tens of microseconds) costs
- *       more than it saves, and everything runs on the caller's thread. The other blocks run on
- *       threads of this workspace's own ({@link Crew}), parked between steps, so that a fused epoch
- *       allocates nothing on any number of threads; closing the workspace ends them.</li>
- * </ol>
+ *       the rows are cut into one contiguous block per thread, run on the workspace's own parked
+ *       threads ({@link Crew}), and the blocks' partial sums are added in block order: the bits
+ *       depend on the thread count and the kernel, never on which thread finishes first. Below
+ *       that, handing work to another thread costs more than it saves, and everything runs on the
+ *       caller's thread (measured: benchmarks/results/design-notes.md#fastworkspace).</li>
+ * </ul>
  *
- * <p>The six steps one by one call the same kernel on the same chunks, in the same block order,
- * as the fused epoch, so both give the same bits.
+ * <p>Every array is allocated here, once, so an epoch allocates nothing on any number of threads
+ * (tested); closing the workspace ends its threads. Rounding: the chunks' and blocks' sums are not
+ * plain's order, so agreement with plain is tested to the suite's 1e-10; the six steps call the
+ * same kernel on the same chunks in the same block order as the fused epoch, so those two agree to
+ * the bit (tested to 1e-12).
  */
 final class FastWorkspace implements Workspace {
     /** Input values (n·d) from which the steps run on several threads. */
@@ -42,9 +41,9 @@ final class FastWorkspace implements Workspace {
 
     /**
      * Rows per chunk of the fused epoch: 64 rows of 16 features are 8 KB, still in the level-1
-     * cache when the gradient reads them a second time. Measured at 1,000,000×16 on one thread:
-     * 64 was the fastest of 32, 64, 128, 256 and 512 (smaller chunks pay the per-chunk work more
-     * often; larger ones leave the memory idle longer while the chunk is computed).
+     * cache when the gradient reads them a second time. Smaller chunks pay the per-chunk work more
+     * often; larger ones leave the memory idle longer while the chunk is computed (the sizes tried:
+     * benchmarks/results/design-notes.md#fastworkspace).
      */
     static final int CHUNK = 64;
 

@@ -26,9 +26,10 @@ interface Kernel {
     void probabilities(double[] zs, int zAt, double[] ps, int pAt, int m);
 
     /**
-     * At most {@link FastWorkspace#CHUNK} rows (the product of their likely probabilities, each at
-     * least ½, must stay far above the smallest double). Σ ℓᵢ of the stable cross-entropy max(zᵢ, 0) − yᵢ·zᵢ + ln(1 + e^−|zᵢ|) over the m rows from
-     * {@code from}, with their z at {@code zs[zAt ..]} and p at {@code ps[pAt ..]}.
+     * Σ ℓᵢ of the stable cross-entropy max(zᵢ, 0) − yᵢ·zᵢ + ln(1 + e^−|zᵢ|) over the m rows from
+     * {@code from}, with their z at {@code zs[zAt ..]} and p at {@code ps[pAt ..]}. At most
+     * {@link FastWorkspace#CHUNK} rows: the product of their likely probabilities, each at least ½,
+     * must stay far above the smallest double.
      */
     double crossEntropy(double[] zs, int zAt, double[] ps, int pAt, int from, int m);
 

@@ -11,14 +11,15 @@ package dev.tinynn.fast;
  *       between ½ and 1; so the chunk multiplies them (the product stays above 2^−{@value
  *       FastWorkspace#CHUNK}, far from underflow) and takes one {@code Math.log} of the product.
  *       {@code Math.log1p}, which plain uses, is not a JIT intrinsic in Java 17 but a call into
- *       native fdlibm, and was half of a large epoch. Each product rounds once per row, so the loss
- *       is accurate to about 1e-14 relative, far inside the suite's 1e-10.</li>
+ *       native fdlibm, and was the largest part of plain's large epoch. Each product rounds once
+ *       per row, so the loss is accurate to about 1e-14 relative, far inside the suite's 1e-10.</li>
  *   <li><b>Eight gradient columns at a time</b>, each added up over the chunk in a local variable.</li>
  * </ul>
  *
- * <p>What it does not do, measured: split each row's dot product over four independent sums. A row
- * is a chain of only d adds and the processor already overlaps the chains of consecutive rows; the
- * unrolled loop was slower at 100,000×16.
+ * <p>What it does not do: split each row's dot product over four independent sums. A row is a
+ * chain of only d adds and the processor already overlaps the chains of consecutive rows, so the
+ * unrolled loop was slower. The measurements behind these choices:
+ * benchmarks/results/design-notes.md#scalarkernel.
  */
 final class ScalarKernel implements Kernel {
     private final double[] x; // n×d inputs, row-major
@@ -64,7 +65,7 @@ final class ScalarKernel implements Kernel {
     /**
      * Eight columns at a time, each added up over the chunk in a local variable: the processor
      * keeps eight sums in registers and overlaps their adds, where {@code sums[j] += δᵢ·xᵢⱼ} row
-     * after row would wait for each store to come back from memory (twice as slow, measured).
+     * after row would wait for each store to come back from memory (measured: see the class comment).
      */
     @Override
     public void addGradient(double[] sums, double[] ds, int dAt, int from, int m) {

@@ -16,20 +16,18 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * {@link Nd4jWorkspace}.
  *
  * <p>Creating this object does nothing (the service loader creates it just to ask its name). The
- * first {@link #open} starts ND4J: it loads the native libraries (about half a second), switches
- * every array to double precision, and sets the number of native threads. If the native code
- * cannot load, {@code open} throws an {@link IllegalStateException} whose message is one line
- * saying so and naming the other backends, not a stack trace.
+ * first {@link #open} starts ND4J, which is slow: it loads the native libraries, switches every
+ * array to double precision, and sets the number of native threads. If the native code cannot
+ * load, {@code open} throws an {@link IllegalStateException} whose message is one line saying so
+ * and naming the other backends, not a stack trace.
  *
  * <p>Threads: {@value #THREADS_PROPERTY} if set; otherwise {@code OMP_NUM_THREADS} if set;
- * otherwise 1. One, because on this project's two-core machines ND4J's own default (one thread per
- * core, for its OpenMP loops, its thread pool and OpenBLAS) was several times slower: z = X·w + b
- * and p = σ(z) for 100,000 rows of 2 features took 0.6 ms with one thread, 1.5–2.7 ms with two,
- * and 7.5–13 ms with two while a build ran alongside (the sigmoid's second thread waits for a
- * core). Everything here is memory-bound vector arithmetic, too small to pay for a second thread.
- * The number is set at run time, after ND4J has loaded, in all three places that have one: OpenMP,
- * libnd4j's master-thread limit, and OpenBLAS (OMP_NUM_THREADS alone would have to be in the
- * environment before the JVM starts).
+ * otherwise 1. One, because everything here is memory-bound vector arithmetic, too small to pay for
+ * a second thread: ND4J's own default (one thread per core, for its OpenMP loops, its thread pool
+ * and OpenBLAS) was several times slower, and slower still when another program wanted a core
+ * (measured: benchmarks/results/design-notes.md#nd4jbackend). The number is set at run time, after
+ * ND4J has loaded, in all three places that have one: OpenMP, libnd4j's master-thread limit, and
+ * OpenBLAS (OMP_NUM_THREADS alone would have to be in the environment before the JVM starts).
  */
 public final class Nd4jBackend implements Backend {
     /** The system property that sets the number of native threads, e.g. {@code -Dtinynn.nd4j.threads=2}. */

@@ -22,46 +22,22 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A network's arithmetic as ND4J operations on double-precision INDArrays, written the way NumPy
- * writes a network (rows are examples: Zₗ, Aₗ and Δₗ are m×units, Wₗ is inputs×units, bₗ a row):
- * <pre>
- *   NumPy                                   here
- *   Z = A @ W + b                           a.mmuli(w, z);  z.addiRowVector(b)
- *   A = f(Z)                                Nd4j.exec(new Sigmoid(z, a))      (Tanh, RectifiedLinear)
- *   Δ = p − y                               p.subi(y, delta)
- *   G = A.T @ Δ / m;  g = Δ.sum(0) / m      aT.mmuli(delta, gw);  gw.divi(m);  delta.sum(gb, true, 0);  gb.divi(m)
- *   Δ₋ = (Δ @ W.T) * f′(Z₋)                 delta.mmuli(wT, before);  Nd4j.exec(new SigmoidDerivative(z, before, before))
- *   W -= lr * G                             blas.axpy(size, −lr, gw, w)
- * </pre>
- * ({@code blas} is {@code Nd4j.getBlasWrapper().level1()}.) Read it beside PlainNetworkWorkspace
- * and EjmlNetworkWorkspace: the same steps in the same order.
+ * A network's arithmetic as ND4J operations on double-precision INDArrays, rows as examples as in
+ * NumPy: Zₗ, Aₗ and Δₗ are m×units, Wₗ is inputs×units and bₗ a 1×units row. Read it beside
+ * PlainNetworkWorkspace and EjmlNetworkWorkspace: the same steps in the same order. The products
+ * read as NumPy writes them ({@code A @ W + b} is {@code a.mmuli(w, z); z.addiRowVector(b)},
+ * {@code A.T @ Δ} is {@code aT.mmuli(delta, gw)}, {@code Δ @ W.T} is {@code delta.mmuli(wT, before)});
+ * the activations, their slopes and the loss are ND4J operations of their own, and the update is
+ * BLAS's axpy. One batch epoch is 11·L + 1 native operations with cross-entropy, 2 more with
+ * squared error (23 for one hidden layer), because ND4J fuses nothing: one expression, one
+ * operation ({@code Nd4jNetworkWorkspaceTest} counts them, docs/backends.md lists them).
  *
- * <p>One batch epoch (L layers) runs 11·L + 1 native operations with cross-entropy, 2 more with
- * squared error; 23 for one hidden layer ({@code Nd4jNetworkWorkspaceTest} counts them):
- * <pre>
- *   forward(l)        matmul (A·W), add_scalar (+ b on every row)                 2 per layer
- *   activate(l)       sigmoid, tanh or relu                                       1 per layer
- *   loss(ℓ)           sigm_cross_entropy_loss or mean_sqerr_loss                  1
- *   delta(ℓ)          subtract (p − y); squared error adds sigmoid_bp, ·2         1 (3)
- *   gradient(l)       matmul (Aᵀ·Δ), / m, reduce_sum (Σ rows), / m                4 per layer
- *   backpropagate(l)  matmul (Δ·Wᵀ), sigmoid_bp, tanh_bp or relu_bp              2 per layer but the first
- *                     and from the output layer one copy (old_assign): Δ_L·W_Lᵀ has
- *                     an inner size of 1, which ND4J computes into a scratch array  +1
- *   update(l, lr)     two BLAS axpy (W and b)                                     2 per layer
- * </pre>
- * One online step is 25 with one hidden layer: the same steps on one row, where ND4J turns some
- * one-row products into scalar multiplies and copies. Why no fewer: each NumPy expression is one
- * ND4J operation (ND4J fuses nothing), and the bias is its own row, not a column of ones inside
- * X, as in Nd4jWorkspace. Selecting one row copies it and its label into arrays made for one row,
- * in Java, without a view.
- *
- * <p>Every array is made here, once: one set for all n rows, one for a single row (and one for
- * any other number of rows, when first selected), each operation writing into the array it is
- * given. Results of {@code mmuli} are column-major ('f') so that ND4J's matmul writes into them
- * directly rather than into a new array; the transposes Aᵀ and Wᵀ are views made once, because
- * every view ND4J makes allocates a native buffer for its shape. What still allocates is ND4J's
- * own Java objects for every operation (the op, its argument lists, shape checks): the same few
- * tens of KB per step whatever the size of the data (measured in docs/backends.md, "Networks").
+ * <p>Every array is made here, once (one set for all n rows, one for a single row, one for any
+ * other number of rows when first selected), and each operation writes into the one it is given
+ * (results of {@code mmuli} column-major; Aᵀ and Wᵀ views made once; a selected row copied, not
+ * viewed), because every new array or view costs ND4J a native buffer. What still allocates is
+ * ND4J's own Java objects for each operation, the same whatever the size of the data (tested;
+ * measured in docs/backends.md, "Networks").
  *
  * <p>Rounding: OpenBLAS orders a product's sums its own way and libnd4j's {@code exp} is C's, so
  * this is not plain's bits; the conformance suite holds it to 1e-10.

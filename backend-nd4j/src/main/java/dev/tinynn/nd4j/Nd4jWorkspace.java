@@ -17,36 +17,22 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The neuron's arithmetic as ND4J operations on double-precision INDArrays: X is an n×d matrix,
- * and every vector (w, y, z, p, δ, g) is a column, n×1 or d×1. Read it beside the plain backend's
- * PlainWorkspace and the EJML backend's EjmlWorkspace: the same fields (and a few of ND4J's own),
- * the same methods in the same order, each step written the way the tutorial's NumPy tab writes it
- * ({@code blas} is {@code Nd4j.getBlasWrapper().level1()}):
- * <pre>
- *   NumPy                          here
- *   z = X @ w + b                  x.mmuli(w, z);  z.addi(b)
- *   p = sigmoid(z)                 Nd4j.exec(new Sigmoid(z, p))
- *   δ = p − y                      p.subi(y, delta)
- *   g = X.T @ δ / n                xt.mmuli(delta, g);  g.divi(n)
- *   w -= lr * g                    blas.axpy(d, −lr, g, w)
- * </pre>
- * The bias is a plain {@code double}, as in PlainWorkspace, not a column of ones inside X.
+ * every vector (w, y, z, p, δ, g) an n×1 or d×1 column, and the bias a plain {@code double}, as in
+ * PlainWorkspace. Read it beside PlainWorkspace and EjmlWorkspace: the same fields (and a few of
+ * ND4J's own), the same methods in the same order. The two products read as the tutorial's NumPy
+ * tab writes them ({@code X @ w + b} is {@code x.mmuli(w, z); z.addi(b)}, {@code X.T @ δ / n} is
+ * {@code xt.mmuli(delta, g); g.divi(n)}); σ, the loss and squared error's δ are ND4J operations of
+ * their own, and the update is BLAS's axpy. A batch epoch is 9 native calls with cross-entropy, 10
+ * with one feature ({@code Nd4jWorkspaceTest} lists them).
  *
- * <p>Every array is allocated here, once; each operation writes into the one it is given. z and
- * g are column-major ('f') because {@code mmuli} hands a column-major result straight to ND4J's
- * matmul operation (libnd4j, which calls BLAS) and would otherwise compute into a fresh array and
- * copy it over; xt is a view (the same memory, read as Xᵀ), made once because every view ND4J
- * makes allocates a native buffer for its shape. What still allocates: every ND4J operation makes
- * small Java objects (the op, its argument lists), and with one feature ND4J treats the 1×1 w as a
- * scalar in forward and computes the 1×1 product of gradient into a scratch array before copying it
- * into g. The online steps copy row i into a scratch column, as EjmlWorkspace does, rather than take
- * a view of it. Time and garbage per epoch, and why the tutorial-size epoch is slower than the
- * same arithmetic in direct BLAS calls: benchmarks/results/nd4j-idiom.md.
+ * <p>Every array is made here, once, and each operation writes into the one it is given (z and g
+ * column-major, so that {@code mmuli} writes into them directly; Xᵀ a view made once; row i copied
+ * into a scratch column for the online steps), because every new array or view costs ND4J a native
+ * buffer. What it still allocates per operation: benchmarks/results/nd4j-idiom.md.
  *
- * <p>Rounding: not always plain's bits. OpenBLAS adds a long dot product's terms in its own order,
- * and libnd4j's {@code exp} and {@code log} are C's, not Java's; the agreement test holds ND4J to
- * plain within 1e-10.
- *
- * <p>After {@link #close()} the native memory is freed and the workspace must not be used.
+ * <p>Rounding: OpenBLAS adds a long sum's terms in its own order and libnd4j's {@code exp} and
+ * {@code log} are C's, so this is not always plain's bits; the agreement test holds it to 1e-10.
+ * After {@link #close()} the native memory is freed and the workspace must not be used.
  */
 final class Nd4jWorkspace implements Workspace {
     private final int n;            // rows

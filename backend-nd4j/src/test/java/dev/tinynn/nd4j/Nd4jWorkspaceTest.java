@@ -132,8 +132,9 @@ class Nd4jWorkspaceTest {
     @DisplayName("an online step makes no array and no view: a few hundred bytes, whatever the row's length")
     void onlineStepsMakeNoArray() {
         // The row is copied into a scratch column made once. What is left is the BLAS wrapper's
-        // small objects (about 0.4 KB per call). A view of the row (x.getRow(i)) would cost about
-        // 4 KB more, with a native shape buffer; a new array for a 512-feature row, 4 KB more.
+        // small objects per call. A view of the row (x.getRow(i)) would add a native shape buffer per
+        // step, and a new array per step would add the row itself, 8 bytes a feature
+        // (benchmarks/results/design-notes.md#nd4jworkspacetest).
         long narrow = bytesPerOnlineStep(2);
         long wide = bytesPerOnlineStep(512);
         assertThat(narrow).as("bytes per forwardRow + updateRow, 2 features").isLessThan(2048);

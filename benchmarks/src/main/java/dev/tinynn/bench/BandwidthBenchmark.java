@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li><i>A loop-carried add is not a bandwidth test.</i> {@code s += a[i]} one term at a time
  *       waits for each add to finish (Java must keep the order of floating-point adds, so the JIT
- *       will not vectorise the reduction): about 4 cycles per element, far slower than memory.
+ *       will not vectorise the reduction), far slower than memory
+ *       (benchmarks/results/design-notes.md#bandwidthbenchmark).
  *       {@link #sum} keeps eight independent sums, which lets the CPU overlap the adds and the
  *       JIT use vector loads, so the loop waits on memory instead; {@link #sumInOrder} is the
  *       one-accumulator loop, for comparison: the gap between the two is the price of strict

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p><b>What the number includes.</b> Everything {@code fit} does: building the layer's
  * workspaces, the listeners' bookkeeping, the score, the updater. That overhead is the point of
  * the comparison: it is what a learner pays for the framework, and it is why a tutorial-size epoch
- * costs hundreds of microseconds here against tens of nanoseconds in plain Java.
+ * costs far more here than in plain Java (benchmarks/results/design-notes.md#dl4jbenchmark).
  *
  * <p><b>Pitfalls.</b> DL4J runs on ND4J, so it has ND4J's native threads: set to one, like tinynn's
  * nd4j backend, so the two compare like for like. {@code fit} returns nothing; the network's score

@@ -42,14 +42,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *       the stable loss, which is cheap either way). The weights are reset at every iteration
  *       anyway, so each iteration starts from the tutorial's w = 0.1, b = 0 (see {@link OpenWorkspace}).</li>
  *   <li><i>Native threads.</i> {@code nd4j} runs ND4J with one native thread (tinynn's default),
- *       {@code nd4j-default} with ND4J's own default of one per core. On a busy two-core machine
- *       the second thread waits for a core; record the load average with the results.</li>
+ *       {@code nd4j-default} with ND4J's own default of one per core. When other programs want the
+ *       cores, a second native thread waits for one and the epoch slows down several times; record
+ *       the load average with the results (benchmarks/results/design-notes.md#epochbenchmark).</li>
  *   <li><i>Memory.</i> 1,000,000×16 is 128 MB of inputs, and each backend keeps its own copy
  *       (ND4J's off the Java heap), so the forks get a 4 GB heap, on 2 MB pages
  *       ({@code -XX:+UseTransparentHugePages}): with 4 KB pages a pass over 128 MB walks 32,768
- *       of them, and the epochs that read X at memory speed varied by ±30% from fork to fork
- *       with where the heap landed. NumPy asks the kernel for huge pages for its large arrays
- *       itself, so both sides read on 2 MB pages.</li>
+ *       of them, and the epochs that read X at memory speed varied from fork to fork with where
+ *       the heap landed (benchmarks/results/design-notes.md#epochbenchmark). NumPy asks the
+ *       kernel for huge pages for its large arrays itself, so both sides read on 2 MB pages.</li>
  *   <li><i>The Vector API.</i> The forks start with {@code --add-modules jdk.incubator.vector},
  *       so {@code fast} runs its vector kernel; the JVM prints one warning line for it, which
  *       {@code benchmarks/run} keeps out of the console (it stays in jmh-main.txt).</li>

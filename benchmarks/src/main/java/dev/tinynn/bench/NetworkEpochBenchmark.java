@@ -29,10 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * monomorphic, the weights reset every iteration), and:
  * <ul>
  *   <li><i>An epoch longer than an iteration.</i> At width 1,024 a plain-loop epoch does 42
- *       GFLOP and takes ten seconds or more; JMH still finishes the call it started, so an
- *       iteration of "1 s" holds one epoch and lasts as long as it does. The settings in
- *       {@code benchmarks/run} keep the counts low for that reason; the error bar of so few
- *       samples is wide, and the report marks it.</li>
+ *       GFLOP and takes many seconds (benchmarks/results/design-notes.md#networkepochbenchmark);
+ *       JMH still finishes the call it started, so an iteration of "1 s" holds one epoch and lasts
+ *       as long as it does. The settings in {@code benchmarks/run} keep the counts low for that
+ *       reason; the error bar of so few samples is wide, and the report marks it.</li>
  *   <li><i>Threads.</i> {@code nd4j} runs ND4J (and OpenBLAS under it) on one native thread,
  *       tinynn's default; {@code nd4j-default} on one per core, ND4J's default; {@code fast}
  *       uses every core. Matrix products are where a second core pays, so read each row with

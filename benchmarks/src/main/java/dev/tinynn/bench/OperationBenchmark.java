@@ -26,7 +26,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li><i>Dead code.</i> {@code loss} returns its value; the void steps write into the backend's
  *       buffers, which the JIT cannot prove unread, and a {@link Blackhole} consumes the
- *       workspace after each, which costs a nanosecond or so but makes sure of it.</li>
+ *       workspace after each, which costs little beside any step but makes sure of it
+ *       (benchmarks/results/design-notes.md#operationbenchmark).</li>
  *   <li><i>Sums of parts.</i> The six times need not add up to an epoch's: in an epoch the step
  *       before leaves its output in the cache for the next, which timing a step alone does not.
  *       At the small sizes a step's time is dominated by the call itself (for ND4J, the trip

@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p><b>What it is not.</b> This is the steady-state cost of training inside a warm JVM. A
  * learner's {@code ./tinynn train} also pays for starting the JVM, loading classes and running
  * most of this in the interpreter before the JIT has compiled it; that cost, which dominates,
- * is measured from the outside with hyperfine (see benchmarks/README section in the main
- * README and the committed report), not here.
+ * is measured from the outside with hyperfine ({@code benchmarks/startup}; the results are in
+ * benchmarks/results/README.md, "Start-up of tinynn"), not here.
  *
  * <p><b>Pitfalls.</b> The result is returned, so nothing is dead. Each call opens and closes a
  * workspace, so the data copy and, for ND4J, the native allocations are part of the number: that

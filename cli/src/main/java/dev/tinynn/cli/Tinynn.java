@@ -22,8 +22,9 @@ public final class Tinynn {
     /**
      * The subcommands by name, in the order {@code --help} lists them. {@link Main} adds only the
      * one a command line names (see {@link #subcommandsFor}): picocli reads every annotation of a
-     * subcommand, its options and its mixins when it is added, which was most of the start-up of
-     * {@code tinynn train}. The names are each command's own (a test checks).
+     * subcommand, its options and its mixins when it is added, and every start would pay that for
+     * the subcommands it does not run (measured: benchmarks/results/design-notes.md#tinynn). The
+     * names are each command's own (a test checks).
      */
     static final Map<String, Class<?>> SUBCOMMANDS = subcommands(TrainCommand.class, TutorialCommand.class,
             PredictCommand.class, LabCommand.class, GradcheckCommand.class, CompareCommand.class, BackendsCommand.class,

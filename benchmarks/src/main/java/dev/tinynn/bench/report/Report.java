@@ -10,7 +10,7 @@ import java.util.List;
  * Turns one benchmark run into {@code report.md} and two PNG charts. It reads JMH's JSON
  * ({@link Results}) and the peers' JSON ({@link Peers}, {@link NetworkPeers}), and writes, in order:
  * the verdict ({@link Verdict}), the machine, the tables ({@link Tables}, {@link NetworkSweep}), the
- * targets ({@link Targets}), and the charts ({@link Charts}, {@link NetworkSweep#chart}).
+ * targets ({@link Targets}), and the charts ({@link ReportCharts}, {@link NetworkSweep#chart}).
  *
  * <pre>
  *   java -cp benchmarks/target/benchmarks.jar dev.tinynn.bench.report.Report \
@@ -36,9 +36,9 @@ public final class Report {
         String machine = args.length > 3 && Files.exists(Path.of(args[3])) ? Files.readString(Path.of(args[3])) : "";
         NetworkSweep sweep = new NetworkSweep(results, networkPeers);
         Files.writeString(out.resolve("report.md"), markdown(results, peers, sweep, machine));
-        Charts.timeVsSize(results, peers).ifPresent(c -> Charts.save(c, out.resolve("time-vs-size.png")));
-        Charts.overhead(results).ifPresent(c -> Charts.save(c, out.resolve("overhead.png")));
-        sweep.chart().ifPresent(c -> Charts.save(c, out.resolve(NETWORK_CHART)));
+        ReportCharts.timeVsSize(results, peers).ifPresent(c -> ReportCharts.save(c, out.resolve("time-vs-size.png")));
+        ReportCharts.overhead(results).ifPresent(c -> ReportCharts.save(c, out.resolve("overhead.png")));
+        sweep.chart().ifPresent(c -> ReportCharts.save(c, out.resolve(NETWORK_CHART)));
         System.out.println("wrote " + out.resolve("report.md") + ", time-vs-size.png, overhead.png"
                 + (sweep.chart().isPresent() ? ", " + NETWORK_CHART : ""));
     }

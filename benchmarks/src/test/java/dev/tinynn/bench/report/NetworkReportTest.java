@@ -141,7 +141,7 @@ class NetworkReportTest {
                 "tinynn fast", "PyTorch", "dgemm ceiling, 100.0 GFLOP/s");
         assertThat(chart.getSeries("dgemm ceiling, 100.0 GFLOP/s").getYData()[4])
                 .isEqualTo(Networks.flops("10000x1024") / 100);
-        Charts.save(chart, dir.resolve("chart.png"));
+        ReportCharts.save(chart, dir.resolve("chart.png"));
         assertThat(Files.readAllBytes(dir.resolve("chart.png"))).startsWith(0x89, 'P', 'N', 'G');
     }
 }

@@ -17,8 +17,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The report's two PNG charts: time per epoch against size (log-log), and each backend's overhead over its raw floor. */
-final class Charts {
-    private Charts() {
+final class ReportCharts {
+    private ReportCharts() {
     }
 
     static Optional<XYChart> timeVsSize(Results results, Peers peers) {
