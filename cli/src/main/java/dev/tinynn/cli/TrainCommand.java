@@ -30,6 +30,7 @@ import dev.tinynn.text.NeuronExplanation;
 import dev.tinynn.text.Trace;
 import dev.tinynn.text.TrainingData;
 import dev.tinynn.text.TrainingProgress;
+import dev.tinynn.web.api.TrainJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -315,17 +316,5 @@ final class TrainCommand implements Callable<Integer> {
     static void warn(CommandSpec spec, String warning) {
         spec.commandLine().getErr().println(spec.qualifiedName() + ": " + warning);
         spec.commandLine().getErr().flush();
-    }
-
-    /** The --json object; the key names are part of the interface: scripts read them. */
-    record TrainJson(String backend, String data, String loss, String updates, double learningRate, int epochs,
-            double[] weights, double bias, double finalLoss, double accuracy) {
-
-        static TrainJson of(TrainingResult result, double threshold) {
-            TrainingConfig config = result.config();
-            return new TrainJson(result.backend(), result.data().name(), config.loss().id(), config.updates().id(),
-                    config.learningRate(), config.epochs(), result.weights(), result.bias(), result.finalLoss(),
-                    result.accuracy(threshold));
-        }
     }
 }
