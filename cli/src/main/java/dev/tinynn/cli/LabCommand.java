@@ -100,7 +100,7 @@ final class LabCommand implements Callable<Integer> {
             configs.add(options.config(spec, data, lr));
         }
         Backend backend = backendOption.backend(spec);
-        trainingData.oneClassWarning().ifPresent(warning -> TrainCommand.warn(spec, warning));
+        trainingData.oneClassWarning().ifPresent(warning -> UsageErrors.warn(spec, warning));
 
         List<LearningRateRun> runs = new ArrayList<>();
         try (Interrupt interrupt = Interrupt.during();
@@ -125,7 +125,7 @@ final class LabCommand implements Callable<Integer> {
         out.flush();
         if (runs.stream().allMatch(run -> run.result() == null)) {
             LearningRateRun last = runs.stream().max(Comparator.comparingInt(LearningRateRun::divergedAt)).orElseThrow();
-            TrainCommand.warn(spec, "every learning rate diverged (training diverged at epoch " + last.divergedAt()
+            UsageErrors.warn(spec, "every learning rate diverged (training diverged at epoch " + last.divergedAt()
                     + " with lr " + num(last.learningRate()) + ", the last to go), so no run learned a model; try"
                     + " smaller rates, such as --learning-rates " + smaller(learningRates));
             return 1;

@@ -1,6 +1,6 @@
 package dev.tinynn.cli;
 
-import dev.tinynn.lesson.TutorialLoss;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tinynn.core.Dataset;
@@ -19,6 +19,7 @@ import dev.tinynn.io.Outputs;
 import dev.tinynn.io.SavedModel;
 import dev.tinynn.io.SavedNetwork;
 import dev.tinynn.io.TextFiles;
+import dev.tinynn.lesson.TutorialLoss;
 import dev.tinynn.plot.PlotFile;
 import dev.tinynn.plot.TrainPlot;
 import dev.tinynn.report.EpochFrames;
@@ -136,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = options.config(spec, data, learningRate.value);
         Backend backend = backendOption.backend(spec);
         PrintWriter out = spec.commandLine().getOut();
-        trainingData.oneClassWarning().ifPresent(warning -> warn(spec, warning));
+        trainingData.oneClassWarning().ifPresent(warning -> UsageErrors.warn(spec, warning));
         if (network.network()) {
             return trainNetwork(trainingData, network.config(spec, config), backend, out, saveTo, plotTo, reportTo);
         }
@@ -224,7 +225,7 @@ final class TrainCommand implements Callable<Integer> {
         try (AtomicFile.Batch written = new AtomicFile.Batch()) { // all outputs or none
             if (saveTo != null) {
                 ModelFile.save(written, saveTo, SavedNetwork.of(result, threshold, trainingData.scaling(),
-                        trainingData.label(), network.zeros() ? null : network.seed));
+                        trainingData.label(), network.startSeed()));
             }
             if (plotTo != null) {
                 plotTo.write(written, TrainPlot.network(trainingData.raw(), trainingData.scaling(), result, threshold));
@@ -238,7 +239,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(NetworkJson.of(result, threshold, network.zeros() ? null : network.seed)));
+            out.println(mapper.writeValueAsString(NetworkJson.of(result, threshold, network.startSeed())));
         } else {
             explanation.result(result);
             if (saveTo != null) {
@@ -258,23 +259,23 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * The --json object of a network: the neuron's keys (weights and bias are the output neuron's,
-     * over the last hidden layer's units) and hidden, activation, seed (null for --init zeros),
-     * initialLayers and layers, so that the run can be redone from its JSON and its data.
+     * The --json object of a network: {@link TrainJson}'s keys, written flat first (weights and bias
+     * are the output neuron's, over the last hidden layer's units), then hidden, activation, seed
+     * (null for --init zeros), initialLayers and layers, so that the run can be redone from its JSON
+     * and its data.
      */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"backend", "data", "loss", "updates", "learningRate", "epochs",
-        "weights", "bias", "finalLoss", "accuracy", "hidden", "activation", "seed", "initialLayers", "layers"})
-    record NetworkJson(String backend, String data, String loss, String updates, double learningRate, int epochs,
-            double[] weights, double bias, double finalLoss, double accuracy, int[] hidden, String activation, Long seed,
+    // TrainJson is in web (dev.tinynn.web.api): cli depends on web, whose API answers with the same record.
+    record NetworkJson(@JsonUnwrapped TrainJson run, int[] hidden, String activation, Long seed,
             List<SavedNetwork.Layer> initialLayers, List<SavedNetwork.Layer> layers) {
 
         static NetworkJson of(NetworkResult result, double threshold, Long seed) {
             TrainingConfig config = result.config();
             Network trained = result.network();
             Network.Layer output = trained.layers().get(trained.layers().size() - 1);
-            return new NetworkJson(result.backend(), result.data().name(), config.loss().id(), config.updates().id(),
-                    config.learningRate(), config.epochs(), output.weights()[0], output.biases()[0], result.finalLoss(),
-                    result.accuracy(threshold), trained.hidden(), trained.activation().id(), seed,
+            TrainJson run = new TrainJson(result.backend(), result.data().name(), config.loss().id(),
+                    config.updates().id(), config.learningRate(), config.epochs(), output.weights()[0],
+                    output.biases()[0], result.finalLoss(), result.accuracy(threshold));
+            return new NetworkJson(run, trained.hidden(), trained.activation().id(), seed,
                     SavedNetwork.Layer.of(result.initial()), SavedNetwork.Layer.of(trained));
         }
     }
@@ -310,11 +311,5 @@ final class TrainCommand implements Callable<Integer> {
                 return listeners.stream().anyMatch(TrainingListener::stopRequested);
             }
         };
-    }
-
-    /** One line on stderr that does not stop the command: {@code tinynn train: warning: …}. */
-    static void warn(CommandSpec spec, String warning) {
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + warning);
-        spec.commandLine().getErr().flush();
     }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Core checks its arguments and throws {@link IllegalArgumentException} with a message that names
- * the problem and the fix; on the command line that is a usage error: one line, exit code 2.
+ * the problem and the fix; on the command line that is a usage error: one line, exit code 2. A
+ * problem that does not stop the command is a warning: one line on stderr, named the same way.
  */
 final class UsageErrors {
     private UsageErrors() {
@@ -29,5 +30,11 @@ final class UsageErrors {
         if (!(t > 0 && t < 1)) {
             throw new ParameterException(spec.commandLine(), option + " must be between 0 and 1 (exclusive), got " + t);
         }
+    }
+
+    /** One line on stderr that does not stop the command: {@code tinynn train: warning: …}. */
+    static void warn(CommandSpec spec, String warning) {
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + warning);
+        spec.commandLine().getErr().flush();
     }
 }
