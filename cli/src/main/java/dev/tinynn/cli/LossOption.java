@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 final class LossOption {
 
     @Option(names = "--loss", paramLabel = "NAME", defaultValue = "cross-entropy",
-            description = "squared-error or cross-entropy: the loss whose gradient is taken, to move the weights or, in "
-                    + "gradcheck, to be checked (default: ${DEFAULT-VALUE}, whose gradient is the tutorial's update rule).")
+            description = "squared-error or cross-entropy: the loss whose gradient is computed (default: "
+                    + "${DEFAULT-VALUE}, whose gradient is the tutorial's update rule).")
     Loss value;
 }
