@@ -115,8 +115,7 @@ final class GradcheckCommand implements Callable<Integer> {
 
         out.println("tinynn gradcheck: the gradient from the backend beside centred finite differences");
         out.println();
-        out.printf("  data      %s: %d rows; input %s%s%n", rows.name(), n, String.join(", ", rows.featureNames()),
-                trainingData.scaling() == null ? "" : " (as z-scores)");
+        out.printf("  data      %s%n", trainingData.summaryWithScaling());
         out.printf("  point     %s, b = %s%n", formulas.weights(w, Numbers::num), num(bias));
         out.printf("  loss      %s: L = mean over the rows of ℓ = %s%n", loss.value, num(analytic.loss()));
         out.printf("  backend   %s (%s, %s)%n%n", chosen.name(), chosen.library(), chosen.version());
@@ -170,7 +169,7 @@ final class GradcheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("tinynn gradcheck: the network's gradient from the backend beside centred finite differences");
         out.println();
-        out.printf("  data      %s: %d rows; input %s%n", rows.name(), rows.rows(), String.join(", ", rows.featureNames()));
+        out.printf("  data      %s%n", trainingData.summary());
         out.printf("  network   %s, at its start (%s)%n", NetworkExplanation.layout(point),
                 network.zeros() ? "zeros" : "seed " + network.seed);
         out.printf("  loss      %s: L = mean over the rows of ℓ = %s%n", loss.value, num(analytic.loss()));

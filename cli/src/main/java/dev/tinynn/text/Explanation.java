@@ -31,8 +31,7 @@ abstract class Explanation {
 
     /** "  data      xor: 4 rows; input x1, x2; label 1 = pass, 0 = fail", naming the label column of a file. */
     final void dataLine() {
-        out.printf("  data      %s: %d rows; input %s; label %s1 = pass, 0 = fail%n",
-                data.name(), data.rows(), String.join(", ", data.featureNames()),
+        out.printf("  data      %s; label %s1 = pass, 0 = fail%n", trainingData.summary(),
                 trainingData.fromFile() ? "column '" + trainingData.label() + "': " : "");
     }
 

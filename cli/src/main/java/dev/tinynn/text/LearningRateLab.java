@@ -25,8 +25,7 @@ public final class LearningRateLab {
         Dataset data = trainingData.data();
         Formulas formulas = new Formulas(data);
         out.printf("tinynn lab: the same neuron trained with %d learning rates, side by side%n%n", runs.size());
-        out.printf("  data      %s: %d rows; input %s%s%n", data.name(), data.rows(),
-                String.join(", ", data.featureNames()), trainingData.scaling() == null ? "" : " (as z-scores)");
+        out.printf("  data      %s%n", trainingData.summaryWithScaling());
         out.printf("  training  %d epochs of %s updates, %s loss, from %s, b = %s; backend %s%n%n", first.epochs(),
                 first.updates(), first.loss(), formulas.weights(first.initialWeightsFor(data), Numbers::num),
                 num(first.initialBias()), backend.name());

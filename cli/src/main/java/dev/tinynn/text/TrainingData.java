@@ -28,6 +28,19 @@ public record TrainingData(Dataset raw, Dataset data, Standardization scaling, S
         return lines == null ? "row " + (i + 1) : "row " + (i + 1) + " (line " + lines[i] + " of " + raw.name() + ")";
     }
 
+    /**
+     * How the data lines of train, lab and gradcheck name what the model sees:
+     * {@code xor: 4 rows; input x1, x2}.
+     */
+    public String summary() {
+        return data.name() + ": " + data.rows() + " rows; input " + String.join(", ", data.featureNames());
+    }
+
+    /** {@link #summary()}, then {@code " (as z-scores)"} with --standardize: the lab's and gradcheck's data line. */
+    public String summaryWithScaling() {
+        return summary() + (scaling == null ? "" : " (as z-scores)");
+    }
+
     /** Whether the rows come from a CSV file (--data named one) rather than a built-in dataset. */
     public boolean fromFile() {
         return lines != null;
