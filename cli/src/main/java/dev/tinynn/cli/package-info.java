@@ -6,9 +6,10 @@
  * in plain words, UTF-8 streams, training with advice when it diverges.
  *
  * <p>Why apart from what the commands print ({@link dev.tinynn.text}): a command reads options,
- * checks them and decides what to run; the lines it prints are written elsewhere, so that each
- * class has one job and the printing can be read, and changed, without picocli in the way. This
- * package depends on the printers, never the other way round (LayeringTest checks that no two
- * top-level packages form a cycle).
+ * checks them and decides what to run. The long outputs, {@code train}'s explanation and trace and
+ * {@code lab}'s tables, are printed in {@link dev.tinynn.text}, so that they can be read, and
+ * changed, without picocli in the way; {@code gradcheck}, {@code predict} and {@code compare}
+ * print their own short tables. This package depends on the printers, never the other way round
+ * (LayeringTest checks that no two top-level packages form a cycle).
  */
 package dev.tinynn.cli;

@@ -89,7 +89,7 @@ final class ChartStyle {
         return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
-    /** A dashed line of this width, dashes {@code on} long with gaps {@code off} long. */
+    /** A dashed line of this width; {@code pattern} gives the lengths of dash, gap, dash, gap, …, repeated. */
     static BasicStroke dashes(float width, float... pattern) {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, pattern, 0f);
     }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 
-/** What {@code tinynn lab --plot} draws: the loss curves of every learning rate, side by side. */
+/** What {@code tinynn lab --plot} draws: the loss curves of every learning rate, on one set of axes. */
 public final class LabPlot {
     private LabPlot() {
     }

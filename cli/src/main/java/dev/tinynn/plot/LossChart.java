@@ -10,8 +10,8 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 
 /**
- * The loss-curve chart: the loss per epoch of one run ({@code train --plot}) or of several side by
- * side ({@code lab --plot}), in the look of {@link ChartStyle}.
+ * The loss-curve chart: the loss per epoch of one run ({@code train --plot}) or of several on one
+ * set of axes, one colour each ({@code lab --plot}), in the look of {@link ChartStyle}.
  */
 final class LossChart {
     /** Distinct colours for several loss curves (the lab's learning rates). */

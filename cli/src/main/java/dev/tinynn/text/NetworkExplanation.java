@@ -5,6 +5,7 @@ import static dev.tinynn.text.Numbers.num;
 
 import dev.tinynn.core.Activation;
 import dev.tinynn.core.Decision;
+import dev.tinynn.core.Loss;
 import dev.tinynn.core.Network;
 import dev.tinynn.core.NetworkResult;
 import dev.tinynn.core.TrainingConfig;
@@ -27,7 +28,7 @@ public final class NetworkExplanation extends Explanation {
         super(out, trainingData, config, backend, threshold);
     }
 
-    /** "2 inputs → 4 sigmoid units → 1 output neuron (σ)". */
+    /** "2 inputs → 4 sigmoid units → 1 output neuron (sigmoid)". */
     public static String layout(Network network) {
         StringBuilder text = new StringBuilder().append(network.features())
                 .append(network.features() == 1 ? " input" : " inputs");
@@ -154,7 +155,7 @@ public final class NetworkExplanation extends Explanation {
             out.println();
         }
         out.printf("  note      backpropagation: δ = %s at the output, then back through each layer:%n",
-                config.loss() == dev.tinynn.core.Loss.CROSS_ENTROPY ? "p − y (cross-entropy's gradient)"
+                config.loss() == Loss.CROSS_ENTROPY ? "p − y (cross-entropy's gradient)"
                         : "2·(p − y)·p·(1 − p) (squared error's)");
         out.println("            a hidden unit's δ = (Σ δ·w over the units it feeds) · f′(z), and each weight moves");
         out.println("            by −lr · δ · its input, averaged over the rows of the step");

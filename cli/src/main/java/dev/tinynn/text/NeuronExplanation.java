@@ -15,6 +15,7 @@ import dev.tinynn.core.Updates;
 import dev.tinynn.core.spi.Backend;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 
 /** The explanation {@code tinynn train} prints: settings, the loss as it falls, the learned neuron, what it decides. */
 public final class NeuronExplanation extends Explanation {
@@ -149,16 +150,16 @@ public final class NeuronExplanation extends Explanation {
      * For the built-in sets no line separates (xor, circles, moons, spiral), when the neuron got
      * rows wrong: one line saying why, and what to try.
      */
-    private java.util.Optional<String> curved(TrainingResult result) {
+    private Optional<String> curved(TrainingResult result) {
         if (result.rowsRight(threshold) == data.rows() || trainingData.fromFile()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return switch (data.name()) {
-            case "xor" -> java.util.Optional.of("  note      no straight line separates these rows, so one neuron gets"
+            case "xor" -> Optional.of("  note      no straight line separates these rows, so one neuron gets"
                     + " at most 3 of 4 right; try --hidden 2\n");
-            case "circles", "moons", "spiral" -> java.util.Optional.of("  note      no straight line separates "
+            case "circles", "moons", "spiral" -> Optional.of("  note      no straight line separates "
                     + data.name() + "' two labels, so one neuron cannot get them all right; try --hidden 8\n");
-            default -> java.util.Optional.empty();
+            default -> Optional.empty();
         };
     }
 
