@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Test;
  *   <li>the tutorial's content ({@code dev.tinynn.lesson}, module tutorial) knows core and the JDK and
  *       no screen: the terminal ({@code dev.tinynn.terminal}, cli) and the browser ({@code dev.tinynn.web})
  *       render it, and it knows neither;
+ *   <li>what the commands print ({@code dev.tinynn.text}) knows no command ({@code dev.tinynn.cli}) and no
+ *       picocli: the commands decide, the printers print;
  *   <li>no two top-level packages depend on each other in a cycle; inside core, the SPI
  *       ({@code dev.tinynn.core.spi}) uses only core's value types Dataset, Loss, Activation and
  *       NetworkShape.
@@ -150,6 +152,15 @@ class LayeringTest {
                                 .as("core's value types Dataset, Loss, Activation, NetworkShape")))
                 .because("a backend implements the SPI knowing only the values it computes with;"
                         + " the loop and the model stay out of its sight")
+                .check(classes);
+    }
+
+    @Test
+    void thePrintersKnowNoCommand() {
+        noClasses().that().resideInAPackage("dev.tinynn.text..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tinynn.cli..", "picocli..")
+                .because("the commands (dev.tinynn.cli) read options and decide; the printers (dev.tinynn.text)"
+                        + " get what they print as values")
                 .check(classes);
     }
 

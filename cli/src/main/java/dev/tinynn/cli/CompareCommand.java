@@ -5,7 +5,6 @@ import static dev.tinynn.text.Numbers.num;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.tinynn.text.Warnings;
 import dev.tinynn.core.Backends;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Network;
@@ -13,9 +12,12 @@ import dev.tinynn.core.NetworkResult;
 import dev.tinynn.core.NetworkTrainer;
 import dev.tinynn.core.Trainer;
 import dev.tinynn.core.TrainingConfig;
-import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.text.NetworkExplanation;
+import dev.tinynn.text.TrainingData;
+import dev.tinynn.text.TrainingProgress;
+import dev.tinynn.text.Warnings;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,8 +86,8 @@ final class CompareCommand implements Callable<Integer> {
         TrainingResult reference;
         try (Interrupt interrupt = Interrupt.during();
                 TrainingProgress bar = new TrainingProgress("compare", (long) config.epochs() * (1 + 2L * backends.size()),
-                        progress, json, interrupt)) {
-            reference = Divergence.train(Backends.named(Backends.DEFAULT), trainingData, config, bar);
+                        progress.drawing(json), interrupt::requested)) {
+            reference = AdvisedTraining.train(Backends.named(Backends.DEFAULT), trainingData, config, bar);
             for (Backend backend : backends) {
                 try {
                     Trainer.train(backend, data, config, bar); // untimed: start-up and JIT
@@ -144,8 +146,8 @@ final class CompareCommand implements Callable<Integer> {
         List<String> unavailable = new ArrayList<>();
         try (Interrupt interrupt = Interrupt.during();
                 TrainingProgress bar = new TrainingProgress("compare", (long) config.epochs() * (1 + 2L * backends.size()),
-                        progress, json, interrupt)) {
-            NetworkResult reference = Divergence.train(Backends.named(Backends.DEFAULT), trainingData, config, start, bar);
+                        progress.drawing(json), interrupt::requested)) {
+            NetworkResult reference = AdvisedTraining.train(Backends.named(Backends.DEFAULT), trainingData, config, start, bar);
             for (Backend backend : backends) {
                 try {
                     NetworkTrainer.train(backend, data, config, start, bar); // untimed: start-up and JIT
@@ -178,7 +180,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         return report(rows, unavailable, out -> {
             out.printf("network   %s, from %s; weights and bias below are the output neuron's,%n",
-                    NetworkReport.layout(start), network.zeros() ? "zeros" : "seed " + network.seed);
+                    NetworkExplanation.layout(start), network.zeros() ? "zeros" : "seed " + network.seed);
             out.println("          max |Δ plain| is over every weight and bias of every layer");
             print(out, data, config, rows);
         });

@@ -4,6 +4,8 @@ import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
 import dev.tinynn.core.Standardization;
 import dev.tinynn.io.CsvTable;
+import dev.tinynn.text.Bar;
+import dev.tinynn.text.TrainingData;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
@@ -51,18 +53,18 @@ final class DataOptions {
 
     /** Reads the data and, with --standardize, standardises it. */
     TrainingData load(CommandSpec spec) {
-        return load(spec, null, false);
+        return load(spec, Bar.Drawing.NEVER);
     }
 
-    /** As {@link #load(CommandSpec)}, with a progress bar while a large file is read ({@code --progress}). */
-    TrainingData load(CommandSpec spec, ProgressOption progress, boolean json) {
+    /** As {@link #load(CommandSpec)}, with a progress bar while a large file is read, drawn as {@code drawing} says. */
+    TrainingData load(CommandSpec spec, Bar.Drawing drawing) {
         Dataset raw;
         String labelName;
         int[] lines = null;
         if (isFile(data)) {
             CsvTable table;
             try (Bar bar = new Bar("reading " + dev.tinynn.io.TextFiles.oneLine(new File(data).getName()), 100, "%",
-                    progress, json)) {
+                    drawing)) {
                 table = CsvTable.read(data, (chars, total) -> bar.stepTo(100 * chars / Math.max(1, total), null));
             }
             raw = table.dataset(label, features);

@@ -10,7 +10,10 @@ import dev.tinynn.core.Model;
 import dev.tinynn.core.Network;
 import dev.tinynn.core.NetworkTrainer;
 import dev.tinynn.core.spi.Backend;
-import dev.tinynn.text.Neuron;
+import dev.tinynn.text.Formulas;
+import dev.tinynn.text.NetworkExplanation;
+import dev.tinynn.text.Numbers;
+import dev.tinynn.text.TrainingData;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -52,10 +55,8 @@ final class GradcheckCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network;
 
-    @Option(names = "--loss", paramLabel = "NAME", defaultValue = "cross-entropy",
-            converter = TrainingOptions.LossConverter.class,
-            description = "squared-error or cross-entropy: the loss whose gradient is checked (default: ${DEFAULT-VALUE}).")
-    Loss loss;
+    @Mixin
+    LossOption loss;
 
     @Option(names = "--weights", paramLabel = "W", split = ",",
             description = "The point: one weight per feature, comma-separated (default: 0.1 each, the tutorial's start).")
@@ -88,12 +89,12 @@ final class GradcheckCommand implements Callable<Integer> {
         double[] w = point(rows);
         Backend chosen = backendOption.backend(spec);
         PrintWriter out = spec.commandLine().getOut();
-        Neuron neuron = new Neuron(rows);
+        Formulas formulas = new Formulas(rows);
         int n = rows.rows();
         int d = rows.features();
 
         Model point = new Model(w, bias);
-        ForwardBackward analytic = ForwardBackward.at(chosen, rows, point, loss);
+        ForwardBackward analytic = ForwardBackward.at(chosen, rows, point, loss.value);
         double[] numeric = new double[d + 1];
         for (int k = 0; k <= d; k++) {
             numeric[k] = (lossAt(chosen, rows, point, k, h) - lossAt(chosen, rows, point, k, -h)) / (2 * h);
@@ -116,12 +117,8 @@ final class GradcheckCommand implements Callable<Integer> {
         out.println();
         out.printf("  data      %s: %d rows; input %s%s%n", rows.name(), n, String.join(", ", rows.featureNames()),
                 trainingData.scaling() == null ? "" : " (as z-scores)");
-        StringBuilder at = new StringBuilder();
-        for (int j = 0; j < d; j++) {
-            at.append(neuron.weightName(j)).append(" = ").append(num(w[j])).append(", ");
-        }
-        out.printf("  point     %sb = %s%n", at, num(bias));
-        out.printf("  loss      %s: L = mean over the rows of ℓ = %s%n", loss, num(analytic.loss()));
+        out.printf("  point     %s, b = %s%n", formulas.weights(w, Numbers::num), num(bias));
+        out.printf("  loss      %s: L = mean over the rows of ℓ = %s%n", loss.value, num(analytic.loss()));
         out.printf("  backend   %s (%s, %s)%n%n", chosen.name(), chosen.library(), chosen.version());
 
         out.printf("  %-22s %16s %18s %14s %22s%n", "", "analytic", "finite difference", "|difference|",
@@ -130,11 +127,11 @@ final class GradcheckCommand implements Callable<Integer> {
         for (int k = 0; k <= d; k++) {
             double difference = Math.abs(exact[k] - numeric[k]);
             agree &= difference <= TOLERANCE * Math.max(1e-3, Math.max(Math.abs(exact[k]), Math.abs(numeric[k])));
-            out.printf("  %-22s %16s %18s %14s %22s%n", "∂L/∂" + parameter(rows, neuron, k), num(exact[k]),
+            out.printf("  %-22s %16s %18s %14s %22s%n", "∂L/∂" + parameter(rows, formulas, k), num(exact[k]),
                     num(numeric[k]), String.format("%.1e", difference), num(rule[k] / n));
         }
         out.println();
-        out.printf("  analytic  the backend's: %s for every row, then ∂L/∂w = Xᵀδ/n, ∂L/∂b = Σδ/n%n", Neuron.delta(loss));
+        out.printf("  analytic  the backend's: %s for every row, then ∂L/∂w = Xᵀδ/n, ∂L/∂b = Σδ/n%n", Formulas.delta(loss.value));
         out.printf("  finite    (L(θ + h) − L(θ − h)) / 2h for each parameter θ in turn, h = %s%n", num(h));
         out.println("  tutorial  its loop's step: Σ(p − y)·x and Σ(p − y) over the rows; ÷ n to compare with a mean");
         out.printf("  check     %s%n%n", agree
@@ -144,7 +141,7 @@ final class GradcheckCommand implements Callable<Integer> {
         out.printf("  summed over the %d rows, as the tutorial's loop adds them (the mean gradients × %d):%n", n, n);
         out.printf("  %-22s %18s %18s %18s%n", "", "tutorial's rule", "cross-entropy", "squared-error");
         for (int k = 0; k <= d; k++) {
-            out.printf("  %-22s %18s %18s %18s%n", parameter(rows, neuron, k), num(rule[k]), num(ce[k] * n),
+            out.printf("  %-22s %18s %18s %18s%n", parameter(rows, formulas, k), num(rule[k]), num(ce[k] * n),
                     num(se[k] * n));
         }
         boolean isCrossEntropy = same(rule, ce, n);
@@ -169,14 +166,14 @@ final class GradcheckCommand implements Callable<Integer> {
         Dataset rows = trainingData.data();
         Network point = network.start(rows);
         NetworkTrainer.Gradient analytic = UsageErrors.checked(spec,
-                () -> NetworkTrainer.gradient(chosen, rows, point, loss));
+                () -> NetworkTrainer.gradient(chosen, rows, point, loss.value));
         PrintWriter out = spec.commandLine().getOut();
         out.println("tinynn gradcheck: the network's gradient from the backend beside centred finite differences");
         out.println();
         out.printf("  data      %s: %d rows; input %s%n", rows.name(), rows.rows(), String.join(", ", rows.featureNames()));
-        out.printf("  network   %s, at its start (%s)%n", NetworkReport.layout(point),
+        out.printf("  network   %s, at its start (%s)%n", NetworkExplanation.layout(point),
                 network.zeros() ? "zeros" : "seed " + network.seed);
-        out.printf("  loss      %s: L = mean over the rows of ℓ = %s%n", loss, num(analytic.loss()));
+        out.printf("  loss      %s: L = mean over the rows of ℓ = %s%n", loss.value, num(analytic.loss()));
         out.printf("  backend   %s (%s, %s)%n%n", chosen.name(), chosen.library(), chosen.version());
         out.printf("  %-22s %16s %18s %14s%n", "", "analytic", "finite difference", "|difference|");
         boolean agree = true;
@@ -235,7 +232,7 @@ final class GradcheckCommand implements Callable<Integer> {
             b[j] += step;
         }
         layers.set(l, new Network.Layer(w, b));
-        return NetworkTrainer.gradient(backend, rows, new Network(point.activation(), layers), loss).loss();
+        return NetworkTrainer.gradient(backend, rows, new Network(point.activation(), layers), loss.value).loss();
     }
 
     /** What to try after a mismatch, depending on the step already used. */
@@ -276,11 +273,11 @@ final class GradcheckCommand implements Callable<Integer> {
     }
 
     /** w1 (study), or b; for one input just w. */
-    private static String parameter(Dataset rows, Neuron neuron, int k) {
+    private static String parameter(Dataset rows, Formulas formulas, int k) {
         if (k == rows.features()) {
             return "b";
         }
-        return rows.features() == 1 ? "w" : neuron.weightName(k) + " (" + rows.featureNames().get(k) + ")";
+        return rows.features() == 1 ? "w" : formulas.weightName(k) + " (" + rows.featureNames().get(k) + ")";
     }
 
     /** The pass's mean gradient, the weights' then the bias's: d + 1 numbers, in the order of the table's rows. */
@@ -300,7 +297,7 @@ final class GradcheckCommand implements Callable<Integer> {
         } else {
             movedBias += step;
         }
-        return ForwardBackward.at(backend, rows, new Model(moved, movedBias), loss).loss();
+        return ForwardBackward.at(backend, rows, new Model(moved, movedBias), loss.value).loss();
     }
 
     /** Whether the summed rule equals a mean gradient times n, to rounding. */

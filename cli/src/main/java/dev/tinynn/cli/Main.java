@@ -1,7 +1,11 @@
 package dev.tinynn.cli;
 
+import dev.tinynn.core.Activation;
+import dev.tinynn.core.Loss;
+import dev.tinynn.core.Named;
 import dev.tinynn.core.TrainingDivergedException;
 import dev.tinynn.core.TrainingStoppedException;
+import dev.tinynn.core.Updates;
 import dev.tinynn.io.TextFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -9,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /**
@@ -86,6 +91,9 @@ public final class Main {
         };
         cmd.registerConverter(Double.class, number);
         cmd.registerConverter(double.class, number);
+        cmd.registerConverter(Loss.class, byId(Loss::byId));
+        cmd.registerConverter(Updates.class, byId(Updates::byId));
+        cmd.registerConverter(Activation.class, byId(Activation::byId));
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             if (verbose) {
@@ -112,6 +120,20 @@ public final class Main {
         return cmd;
     }
 
+    /**
+     * One converter for every choice made by its id (core's {@link Named}: --loss, --updates,
+     * --activation): an unknown id is a usage error whose message lists the valid ones.
+     */
+    private static <T extends Named> CommandLine.ITypeConverter<T> byId(Function<String, T> byId) {
+        return value -> {
+            try {
+                return byId.apply(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        };
+    }
+
     /** The one line after Ctrl-C: how far training got, and that nothing was saved. */
     static String stopped(TrainingStoppedException stopped) {
         return "stopped by Ctrl-C " + (stopped.epochsDone() == 0 ? "in the first epoch"
@@ -122,7 +144,7 @@ public final class Main {
     }
 
     private static String oneLine(Exception ex) {
-        if (ex instanceof TrainingDivergedException || ex instanceof Divergence.Failed
+        if (ex instanceof TrainingDivergedException || ex instanceof AdvisedTraining.Failed
                 || ex instanceof IllegalArgumentException
                 || ex instanceof IOException && ex.getMessage() != null && ex.getMessage().startsWith("cannot save")) {
             return ex.getMessage();

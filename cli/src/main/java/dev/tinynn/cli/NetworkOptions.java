@@ -41,7 +41,7 @@ final class NetworkOptions {
     record Hidden(int[] units) {
     }
 
-    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid", converter = ActivationConverter.class,
+    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid",
             description = "What each hidden unit does with its z: sigmoid, tanh or relu (default: ${DEFAULT-VALUE}).")
     Activation activation;
 
@@ -63,6 +63,11 @@ final class NetworkOptions {
     /** Whether the start is all zeros (then the seed is not used). */
     boolean zeros() {
         return init.equals("zeros");
+    }
+
+    /** The seed the start is drawn from; null for --init zeros, which uses none. */
+    Long startSeed() {
+        return zeros() ? null : seed;
     }
 
     /**
@@ -137,17 +142,6 @@ final class NetworkOptions {
                 }
             }
             return new Hidden(units);
-        }
-    }
-
-    static final class ActivationConverter implements picocli.CommandLine.ITypeConverter<Activation> {
-        @Override
-        public Activation convert(String value) {
-            try {
-                return Activation.byId(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.tinynn.cli;
 import static dev.tinynn.text.Numbers.num;
 import static dev.tinynn.text.Numbers.signed;
 
-import dev.tinynn.text.Neuron;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tinynn.core.Decision;
@@ -18,6 +17,9 @@ import dev.tinynn.io.Saved;
 import dev.tinynn.io.SavedModel;
 import dev.tinynn.io.SavedNetwork;
 import dev.tinynn.io.TextFiles;
+import dev.tinynn.text.Bar;
+import dev.tinynn.text.Formulas;
+import dev.tinynn.text.NetworkExplanation;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,8 +137,8 @@ final class PredictCommand implements Callable<Integer> {
 
     private void readInput(Saved saved, List<double[]> inputs, List<Double> labels, List<String> where) {
         CsvTable table;
-        try (Bar bar = new Bar("reading " + TextFiles.oneLine(new java.io.File(input).getName()), 100, "%", progress,
-                json)) {
+        try (Bar bar = new Bar("reading " + TextFiles.oneLine(new java.io.File(input).getName()), 100, "%",
+                progress.drawing(json))) {
             table = CsvTable.read(input, (chars, total) -> bar.stepTo(100 * chars / Math.max(1, total), null));
         }
         List<String> features = saved.features();
@@ -191,7 +193,7 @@ final class PredictCommand implements Callable<Integer> {
                 out.printf("  %s = %s%s%n", features.get(j), num(row.x()[j]),
                         scaling == null ? "" : ",  " + features.get(j) + "′ = " + num(row.seen()[j]));
             }
-            out.printf("  z = %s = %s%n", new Neuron(features).zWithNumbers(row.seen(), w, neuron.bias()), num(row.z()));
+            out.printf("  z = %s = %s%n", new Formulas(features).zWithNumbers(row.seen(), w, neuron.bias()), num(row.z()));
             out.printf("  p = σ(z) = %s%n", num(row.p()));
             out.printf("  decision  %s (p %s %s)%n", row.decision(), row.decision() == Decision.PASS ? "≥" : "<", num(t));
             return;
@@ -205,7 +207,7 @@ final class PredictCommand implements Callable<Integer> {
         List<String> features = saved.features();
         out.printf("tinynn predict: the network in %s, trained on %s%n%n", TextFiles.oneLine(model),
                 TextFiles.oneLine(saved.trainedOn()));
-        out.printf("  network   %s,  p = σ(z),  Pass when p ≥ %s%n", NetworkReport.layout(network), num(t));
+        out.printf("  network   %s,  p = σ(z),  Pass when p ≥ %s%n", NetworkExplanation.layout(network), num(t));
         if (saved.scaling() != null) {
             out.println("  scaled    every input to a z-score first, with the training rows' mean and sd");
         }
@@ -243,7 +245,7 @@ final class PredictCommand implements Callable<Integer> {
         long done = 0;
         // Lines printed to the terminal the bar is drawn on would break it up: then only with always.
         boolean draw = progress.fromTheStart() || !ProgressOption.stdoutIsTerminal();
-        try (Bar bar = new Bar("predict", rows.size(), " rows", draw ? progress : null, json)) {
+        try (Bar bar = new Bar("predict", rows.size(), " rows", draw ? progress.drawing(json) : Bar.Drawing.NEVER)) {
             for (Row row : rows) {
                 bar.stepTo(++done, null);
                 StringBuilder line = new StringBuilder("  ");

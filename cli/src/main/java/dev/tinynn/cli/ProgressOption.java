@@ -1,5 +1,6 @@
 package dev.tinynn.cli;
 
+import dev.tinynn.text.Bar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +29,10 @@ final class ProgressOption {
                     + " --json (default: ${DEFAULT-VALUE}).")
     When when = When.AUTO;
 
-    /** Whether a bar may be drawn at all for a command that prints JSON when {@code json}. */
-    boolean allowed(boolean json) {
-        return when == When.ALWAYS || when == When.AUTO && !json && stderrIsTerminal();
+    /** Whether and from when to draw a bar, for a command that prints JSON when {@code json}. */
+    Bar.Drawing drawing(boolean json) {
+        return when == When.ALWAYS ? Bar.Drawing.FROM_THE_START
+                : when == When.AUTO && !json && stderrIsTerminal() ? Bar.Drawing.AFTER_A_SECOND : Bar.Drawing.NEVER;
     }
 
     /** Whether to draw the bar from the start rather than once the run has lasted a second. */

@@ -24,6 +24,13 @@ import dev.tinynn.plot.TrainPlot;
 import dev.tinynn.report.EpochFrames;
 import dev.tinynn.report.NetworkTrainingReport;
 import dev.tinynn.report.TrainingReport;
+import dev.tinynn.text.Bar;
+import dev.tinynn.text.NetworkExplanation;
+import dev.tinynn.text.NeuronExplanation;
+import dev.tinynn.text.Trace;
+import dev.tinynn.text.TrainingData;
+import dev.tinynn.text.TrainingProgress;
+import dev.tinynn.web.api.TrainJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,7 +141,7 @@ final class TrainCommand implements Callable<Integer> {
             return trainNetwork(trainingData, network.config(spec, config), backend, out, saveTo, plotTo, reportTo);
         }
 
-        TrainReport explanation = new TrainReport(out, trainingData, config, backend, threshold);
+        NeuronExplanation explanation = new NeuronExplanation(out, trainingData, config, backend, threshold);
         if (!json) {
             explanation.settings();
         }
@@ -153,9 +160,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult result;
         try (Interrupt interrupt = Interrupt.during();
                 TrainingProgress bar = new TrainingProgress("train", config.epochs(),
-                        trace && !progress.fromTheStart() ? null : progress, json, interrupt)) {
+                        trace && !progress.fromTheStart() ? Bar.Drawing.NEVER : progress.drawing(json),
+                        interrupt::requested)) {
             listeners.add(bar);
-            result = Divergence.train(backend, trainingData, config, all(listeners));
+            result = AdvisedTraining.train(backend, trainingData, config, all(listeners));
             if (interrupt.requested()) { // pressed as the last epoch ended: still nothing is saved
                 throw new TrainingStoppedException(config.epochs(), config.epochs(), result.lossHistory()[config.epochs() - 1]);
             }
@@ -199,14 +207,15 @@ final class TrainCommand implements Callable<Integer> {
     private int trainNetwork(TrainingData trainingData, TrainingConfig config, Backend backend, PrintWriter out,
             Path saveTo, PlotFile plotTo, Path reportTo) throws Exception {
         Network start = network.start(trainingData.data());
-        NetworkReport explanation = new NetworkReport(out, trainingData, config, backend, threshold);
+        NetworkExplanation explanation = new NetworkExplanation(out, trainingData, config, backend, threshold);
         if (!json) {
-            explanation.settings(start, network);
+            explanation.settings(start, network.startSeed());
         }
         NetworkResult result;
         try (Interrupt interrupt = Interrupt.during();
-                TrainingProgress bar = new TrainingProgress("train", config.epochs(), progress, json, interrupt)) {
-            result = Divergence.train(backend, trainingData, config, start, bar);
+                TrainingProgress bar = new TrainingProgress("train", config.epochs(), progress.drawing(json),
+                        interrupt::requested)) {
+            result = AdvisedTraining.train(backend, trainingData, config, start, bar);
             if (interrupt.requested()) {
                 throw new TrainingStoppedException(config.epochs(), config.epochs(),
                         result.lossHistory()[config.epochs() - 1]);
@@ -307,17 +316,5 @@ final class TrainCommand implements Callable<Integer> {
     static void warn(CommandSpec spec, String warning) {
         spec.commandLine().getErr().println(spec.qualifiedName() + ": " + warning);
         spec.commandLine().getErr().flush();
-    }
-
-    /** The --json object; the key names are part of the interface: scripts read them. */
-    record TrainJson(String backend, String data, String loss, String updates, double learningRate, int epochs,
-            double[] weights, double bias, double finalLoss, double accuracy) {
-
-        static TrainJson of(TrainingResult result, double threshold) {
-            TrainingConfig config = result.config();
-            return new TrainJson(result.backend(), result.data().name(), config.loss().id(), config.updates().id(),
-                    config.learningRate(), config.epochs(), result.weights(), result.bias(), result.finalLoss(),
-                    result.accuracy(threshold));
-        }
     }
 }

@@ -1,15 +1,14 @@
 package dev.tinynn.cli;
 
-import dev.tinynn.text.Numbers;
 import dev.tinynn.core.Dataset;
-import dev.tinynn.core.Loss;
 import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.Updates;
+import dev.tinynn.text.Numbers;
+import dev.tinynn.text.TrainingData;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options that choose what to train and how, shared by every command that trains. Defaults
@@ -38,12 +37,10 @@ final class TrainingOptions {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--loss", paramLabel = "NAME", defaultValue = "cross-entropy", converter = LossConverter.class,
-            description = "squared-error or cross-entropy: the loss whose gradient moves the weights "
-                    + "(default: ${DEFAULT-VALUE}, whose gradient is the tutorial's update rule).")
-    Loss loss;
+    @Mixin
+    LossOption loss;
 
-    @Option(names = "--updates", paramLabel = "WHEN", defaultValue = "online", converter = UpdatesConverter.class,
+    @Option(names = "--updates", paramLabel = "WHEN", defaultValue = "online",
             description = "online (a step after every row, like the tutorial's pages) or batch (one step per "
                     + "epoch from the mean gradient, like its NumPy tab) (default: ${DEFAULT-VALUE}).")
     Updates updates;
@@ -60,14 +57,12 @@ final class TrainingOptions {
             description = "Starting bias (default: ${DEFAULT-VALUE}).")
     double initialBias;
 
-    /** The data chosen by --data (and, for a file, --label, --features), standardised with --standardize. */
-    TrainingData data(CommandSpec spec) {
-        return data.load(spec);
-    }
-
-    /** As {@link #data(CommandSpec)}, with a progress bar while a large file is read. */
+    /**
+     * The data chosen by --data (and, for a file, --label, --features), standardised with
+     * --standardize, with a progress bar while a large file is read.
+     */
     TrainingData data(CommandSpec spec, ProgressOption progress, boolean json) {
-        return data.load(spec, progress, json);
+        return data.load(spec, progress.drawing(json));
     }
 
     /**
@@ -85,31 +80,9 @@ final class TrainingOptions {
                     + ", got " + epochs);
         }
         return UsageErrors.checked(spec, () -> {
-            TrainingConfig config = new TrainingConfig(loss, updates, learningRate, epochs, initialWeights, initialBias);
+            TrainingConfig config = new TrainingConfig(loss.value, updates, learningRate, epochs, initialWeights, initialBias);
             config.initialWeightsFor(dataset);
             return config;
         });
-    }
-
-    static final class LossConverter implements picocli.CommandLine.ITypeConverter<Loss> {
-        @Override
-        public Loss convert(String value) {
-            try {
-                return Loss.byId(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    static final class UpdatesConverter implements picocli.CommandLine.ITypeConverter<Updates> {
-        @Override
-        public Updates convert(String value) {
-            try {
-                return Updates.byId(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

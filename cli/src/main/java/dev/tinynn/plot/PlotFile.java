@@ -70,7 +70,7 @@ public final class PlotFile {
 
     /** Adds the picture to {@code batch}, which writes it with the run's other outputs. */
     public void write(AtomicFile.Batch batch, List<XYChart> charts) throws IOException {
-        Charts.headless();
+        ChartStyle.headless();
         if (format == Format.PNG) {
             batch.add(path, WHAT, out -> BitmapEncoder.saveBitmap(charts, 1, charts.size(), out,
                     BitmapEncoder.BitmapFormat.PNG));

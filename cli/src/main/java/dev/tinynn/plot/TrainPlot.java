@@ -57,8 +57,8 @@ public final class TrainPlot {
     /** The left panel: the loss per epoch. */
     private static XYChart loss(Dataset raw, TrainingConfig config, double[] history) {
         String curve = "learning rate " + num(config.learningRate()) + ", " + config.updates() + " updates";
-        return Charts.lossCurves(raw.name() + ": loss per epoch", config.loss().id(),
-                List.of(new Charts.LossCurve(curve, history)));
+        return LossChart.lossCurves(raw.name() + ": loss per epoch", config.loss().id(),
+                List.of(new LossChart.LossCurve(curve, history)));
     }
 
     /**
@@ -116,7 +116,7 @@ public final class TrainPlot {
         lo -= 0.1 * span;
         hi += 0.1 * span;
 
-        XYChart chart = Charts.chart(title, xAxis, "probability of Pass, p");
+        XYChart chart = ChartStyle.chart(title, xAxis, "probability of Pass, p");
         XYStyler styler = chart.getStyler();
         styler.setXAxisMin(lo);
         styler.setXAxisMax(hi);
@@ -131,19 +131,19 @@ public final class TrainPlot {
             curveX[k] = lo + (hi - lo) * k / (CURVE_POINTS - 1);
             curveY[k] = p.applyAsDouble(curveX[k]);
         }
-        Charts.line(chart, formula, curveX, curveY, Charts.MODEL, Charts.solid(2.5f));
-        Charts.line(chart, "threshold p = " + num(threshold), new double[] {lo, hi},
-                new double[] {threshold, threshold}, Charts.GUIDE, Charts.dashes(2f, 8f, 6f));
+        ChartStyle.line(chart, formula, curveX, curveY, ChartStyle.MODEL, ChartStyle.solid(2.5f));
+        ChartStyle.line(chart, "threshold p = " + num(threshold), new double[] {lo, hi},
+                new double[] {threshold, threshold}, ChartStyle.GUIDE, ChartStyle.dashes(2f, 8f, 6f));
         if (showBoundary) {
-            Charts.line(chart, "decision boundary: " + boundaryName, new double[] {boundary, boundary},
-                    new double[] {-0.05, 1.05}, Charts.MODEL, Charts.dashes(2f, 12f, 4f, 3f, 4f));
+            ChartStyle.line(chart, "decision boundary: " + boundaryName, new double[] {boundary, boundary},
+                    new double[] {-0.05, 1.05}, ChartStyle.MODEL, ChartStyle.dashes(2f, 12f, 4f, 3f, 4f));
         }
         addLabelled(chart, x, labels);
         double[] probabilities = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             probabilities[i] = p.applyAsDouble(x[i]);
         }
-        Charts.points(chart, "each row's p", x, probabilities, Charts.MODEL, SeriesMarkers.CROSS);
+        ChartStyle.points(chart, "each row's p", x, probabilities, ChartStyle.MODEL, SeriesMarkers.CROSS);
         return chart;
     }
 
@@ -160,8 +160,8 @@ public final class TrainPlot {
                 double[] xs = at.stream().mapToDouble(Double::doubleValue).toArray();
                 double[] ys = new double[xs.length];
                 java.util.Arrays.fill(ys, label);
-                Charts.points(chart, label == 1 ? "pass (label 1)" : "fail (label 0)", xs, ys,
-                        label == 1 ? Charts.PASS : Charts.FAIL, label == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+                ChartStyle.points(chart, label == 1 ? "pass (label 1)" : "fail (label 0)", xs, ys,
+                        label == 1 ? ChartStyle.PASS : ChartStyle.FAIL, label == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
             }
         }
     }
@@ -174,8 +174,8 @@ public final class TrainPlot {
         double cut = Sigmoid.logit(threshold);
         double[][] segment = clip(w[0], w[1], model.bias() - cut, box);
         if (segment != null) {
-            Charts.line(chart, "decision line: p = " + num(threshold), segment[0], segment[1], Charts.MODEL,
-                    Charts.dashes(2.5f, 10f, 6f));
+            ChartStyle.line(chart, "decision line: p = " + num(threshold), segment[0], segment[1], ChartStyle.MODEL,
+                    ChartStyle.dashes(2.5f, 10f, 6f));
             sideLabels(chart, segment, w, box);
         }
         addRows(chart, raw);
@@ -277,7 +277,7 @@ public final class TrainPlot {
 
     /** An empty chart of the plane of the two inputs, over {@code box}, legend below. */
     private static XYChart plane(Dataset raw, String title, double[] box) {
-        XYChart chart = Charts.chart(title, Units.axisTitle(raw.name(), raw.featureNames().get(0)),
+        XYChart chart = ChartStyle.chart(title, Units.axisTitle(raw.name(), raw.featureNames().get(0)),
                 Units.axisTitle(raw.name(), raw.featureNames().get(1)));
         XYStyler styler = chart.getStyler();
         styler.setXAxisMin(box[0]);
@@ -299,9 +299,9 @@ public final class TrainPlot {
                 }
             }
             if (!at.isEmpty()) {
-                Charts.points(chart, label == 1 ? "pass (label 1)" : "fail (label 0)",
+                ChartStyle.points(chart, label == 1 ? "pass (label 1)" : "fail (label 0)",
                         at.stream().mapToDouble(r -> r[0]).toArray(), at.stream().mapToDouble(r -> r[1]).toArray(),
-                        label == 1 ? Charts.PASS : Charts.FAIL,
+                        label == 1 ? ChartStyle.PASS : ChartStyle.FAIL,
                         label == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
             }
         }
@@ -327,11 +327,11 @@ public final class TrainPlot {
             for (int i = 0; i < index.length; i++) {
                 index[i] = i + 1;
             }
-            XYChart rows = Charts.chart(raw.name() + ": p of every row", "row", "p");
+            XYChart rows = ChartStyle.chart(raw.name() + ": p of every row", "row", "p");
             addLabelled(rows, index, raw.labels());
-            Charts.points(rows, "p", index, result.probabilities(), Charts.MODEL, SeriesMarkers.CROSS);
-            Charts.line(rows, "threshold " + num(threshold), new double[] {1, raw.rows()},
-                    new double[] {threshold, threshold}, Charts.GUIDE, Charts.dashes(2f, 8f, 6f));
+            ChartStyle.points(rows, "p", index, result.probabilities(), ChartStyle.MODEL, SeriesMarkers.CROSS);
+            ChartStyle.line(rows, "threshold " + num(threshold), new double[] {1, raw.rows()},
+                    new double[] {threshold, threshold}, ChartStyle.GUIDE, ChartStyle.dashes(2f, 8f, 6f));
             return List.of(loss, rows);
         }
         double[] box = box(raw);
@@ -351,7 +351,7 @@ public final class TrainPlot {
         for (int band = 0; band < BANDS; band++) {
             List<double[]> cells = bands.get(band);
             if (!cells.isEmpty()) {
-                XYSeries series = Charts.points(region, "p " + num((double) band / BANDS) + "–"
+                XYSeries series = ChartStyle.points(region, "p " + num((double) band / BANDS) + "–"
                         + num((double) (band + 1) / BANDS), cells.stream().mapToDouble(x -> x[0]).toArray(),
                         cells.stream().mapToDouble(x -> x[1]).toArray(), shade((band + 0.5) / BANDS), SeriesMarkers.SQUARE);
                 series.setShowInLegend(false);
@@ -387,8 +387,8 @@ public final class TrainPlot {
 
     /** A pale mix of fail's colour (at 0) and pass's (at 1). */
     private static Color shade(double p) {
-        Color fail = Charts.FAIL;
-        Color pass = Charts.PASS;
+        Color fail = ChartStyle.FAIL;
+        Color pass = ChartStyle.PASS;
         double pale = 0.55;
         int r = (int) Math.round(((1 - p) * fail.getRed() + p * pass.getRed()) * (1 - pale) + 255 * pale);
         int g = (int) Math.round(((1 - p) * fail.getGreen() + p * pass.getGreen()) * (1 - pale) + 255 * pale);

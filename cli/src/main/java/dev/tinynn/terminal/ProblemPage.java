@@ -7,7 +7,7 @@ import dev.tinynn.core.Datasets;
 import dev.tinynn.core.Forward;
 import dev.tinynn.core.Model;
 import dev.tinynn.lesson.Examples;
-import dev.tinynn.text.Neuron;
+import dev.tinynn.text.Formulas;
 import java.util.Map;
 
 /** Page 1: the problem (pass or fail from hours of study) and the idea (one neuron). */
@@ -34,12 +34,12 @@ final class ProblemPage implements Page {
         Forward start = Forward.at(screen.backend, new Model(new double[] {w}, b), data);
         double[] z = start.z();
         double[] p = start.p();
-        Neuron neuron = new Neuron(data);
+        Formulas formulas = new Formulas(data);
         screen.text("start", Map.of("w", num(w), "b", num(b)));
         screen.line("    hours ──×w──▶ (Σ + b) ──σ──▶ p");
         for (int i = 0; i < data.rows(); i++) {
             screen.line("    %5s ──×%s──▶ z = %s = %s ──σ──▶ p = %s", num(data.x(i, 0)), num(w),
-                    neuron.zWithNumbers(data.row(i), new double[] {w}, b), num(z[i]), num(p[i]));
+                    formulas.zWithNumbers(data.row(i), new double[] {w}, b), num(z[i]), num(p[i]));
         }
         screen.blank();
         screen.text("untrained");

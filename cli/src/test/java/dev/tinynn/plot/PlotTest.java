@@ -37,7 +37,7 @@ class PlotTest {
         Cli cli = Cli.run("train", "--initial-weights", "0.1", "--plot", file.toString());
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("plotted   the loss and the fitted sigmoid to " + file);
-        assertPng(file, 2 * Charts.WIDTH, Charts.HEIGHT);
+        assertPng(file, 2 * ChartStyle.WIDTH, ChartStyle.HEIGHT);
         assertThat(files()).containsExactly("train.png"); // no temporary file left behind
     }
 
@@ -50,10 +50,10 @@ class PlotTest {
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // no network
         Element svg = factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement();
         assertThat(svg.getTagName()).isEqualTo("svg");
-        assertThat(svg.getAttribute("viewBox")).isEqualTo("0 0 " + 2 * Charts.WIDTH + " " + Charts.HEIGHT);
+        assertThat(svg.getAttribute("viewBox")).isEqualTo("0 0 " + 2 * ChartStyle.WIDTH + " " + ChartStyle.HEIGHT);
         String text = Files.readString(file); // XChart's letters are drawn as outlines, so there is no <text>
         assertThat(text.contains("<path")).as("drawn as paths").isTrue();
-        assertThat(text.contains("translate(" + Charts.WIDTH + " 0)")).as("the second panel beside the first").isTrue();
+        assertThat(text.contains("translate(" + ChartStyle.WIDTH + " 0)")).as("the second panel beside the first").isTrue();
         assertThat(text.contains("<image")).as("no bitmap inside").isFalse();
     }
 
@@ -67,7 +67,7 @@ class PlotTest {
             Cli cli = Cli.run(Stream.concat(Stream.of("train", "--plot", file.toString()), Stream.of(args))
                     .toArray(String[]::new));
             assertThat(cli.exitCode()).as(String.join(" ", args) + ": " + cli.err()).isZero();
-            assertPng(file, 2 * Charts.WIDTH, Charts.HEIGHT);
+            assertPng(file, 2 * ChartStyle.WIDTH, ChartStyle.HEIGHT);
         }
     }
 
@@ -78,7 +78,7 @@ class PlotTest {
         Cli cli = Cli.run("lab", "--plot", file.toString());
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("plotted   the loss curves to " + file);
-        assertPng(file, Charts.WIDTH, Charts.HEIGHT);
+        assertPng(file, ChartStyle.WIDTH, ChartStyle.HEIGHT);
         assertThat(files()).containsExactly("lab.png");
     }
 
@@ -107,13 +107,13 @@ class PlotTest {
 
     @Test
     void theLossAxisIsLogarithmicWhenItSpansMoreThanAFactor100() {
-        XYChart narrow = Charts.lossCurves("t", "cross-entropy", List.of(new Charts.LossCurve("a", new double[] {1, 0.011})));
-        XYChart wide = Charts.lossCurves("t", "squared-error", List.of(new Charts.LossCurve("a", new double[] {1, 0.5}),
-                new Charts.LossCurve("b", new double[] {0.5, 0.009})));
+        XYChart narrow = LossChart.lossCurves("t", "cross-entropy", List.of(new LossChart.LossCurve("a", new double[] {1, 0.011})));
+        XYChart wide = LossChart.lossCurves("t", "squared-error", List.of(new LossChart.LossCurve("a", new double[] {1, 0.5}),
+                new LossChart.LossCurve("b", new double[] {0.5, 0.009})));
         assertThat(narrow.getStyler().isYAxisLogarithmic()).isFalse();
         assertThat(wide.getStyler().isYAxisLogarithmic()).isTrue();
         assertThat(wide.getYAxisTitle()).isEqualTo("mean squared error (the tutorial printed the sum, Σ(y − p)²), log scale");
-        assertThat(Charts.logScale(0, 1)).as("a loss of 0 cannot go on a log axis").isFalse();
+        assertThat(LossChart.logScale(0, 1)).as("a loss of 0 cannot go on a log axis").isFalse();
     }
 
     @Test
@@ -122,10 +122,10 @@ class PlotTest {
         for (int e = 0; e < losses.length; e++) {
             losses[e] = 1.0 / (e + 1);
         }
-        double[][] sampled = Charts.sample(losses);
-        assertThat(sampled[0]).hasSize(Charts.MAX_POINTS).startsWith(0).endsWith(4999);
-        assertThat(sampled[1][Charts.MAX_POINTS - 1]).isEqualTo(1.0 / 5000);
-        assertThat(Charts.sample(new double[] {0.7, 3, Double.POSITIVE_INFINITY, Double.NaN})[0]).containsExactly(0, 1);
+        double[][] sampled = LossChart.sample(losses);
+        assertThat(sampled[0]).hasSize(LossChart.MAX_POINTS).startsWith(0).endsWith(4999);
+        assertThat(sampled[1][LossChart.MAX_POINTS - 1]).isEqualTo(1.0 / 5000);
+        assertThat(LossChart.sample(new double[] {0.7, 3, Double.POSITIVE_INFINITY, Double.NaN})[0]).containsExactly(0, 1);
     }
 
     @Test
@@ -149,7 +149,7 @@ class PlotTest {
 
     @Test
     void plotsAreDrawnWithoutAScreen() {
-        Charts.lossCurves("t", "cross-entropy", List.of(new Charts.LossCurve("a", new double[] {1})));
+        LossChart.lossCurves("t", "cross-entropy", List.of(new LossChart.LossCurve("a", new double[] {1})));
         assertThat(System.getProperty("java.awt.headless")).isEqualTo("true");
     }
 

@@ -15,12 +15,13 @@ import dev.tinynn.core.TrainingDivergedException;
 import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.spi.Backend;
 import dev.tinynn.lesson.BeyondOneNeuron;
+import dev.tinynn.web.api.ErrorJson;
+import dev.tinynn.web.api.NetworkStepJson;
+import dev.tinynn.web.api.Page8Json;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -52,26 +53,26 @@ final class NetworkSteps {
     static final int AT_ONCE = 2;
     static final long WAIT_MILLIS = 2000;
 
-    private final TutorialNumbers numbers;
+    private final BackendCache backends;
     private final ObjectMapper json = new ObjectMapper();
     private final Semaphore training = new Semaphore(AT_ONCE);
 
-    NetworkSteps(TutorialNumbers numbers) {
-        this.numbers = numbers;
+    NetworkSteps(BackendCache backends) {
+        this.backends = backends;
     }
 
     /** The route: reads the JSON body, trains, answers JSON; a refusal is one sentence under "error". */
     void answer(Context ctx) throws IOException, InterruptedException {
-        Map<String, Object> answer;
+        Object answer;
         if (!training.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
             ctx.status(503).header("Retry-After", "1");
-            answer = Map.of("error", "the server is busy training for other requests; try again in a second");
+            answer = ErrorJson.of("the server is busy training for other requests; try again in a second");
         } else {
             try {
                 answer = step(json.readTree(ctx.body()));
             } catch (IllegalArgumentException | IOException e) {
                 ctx.status(400);
-                answer = Map.of("error", e instanceof IOException ? "send JSON, such as {\"data\": \"xor\", \"hidden\": [4]}"
+                answer = ErrorJson.of(e instanceof IOException ? "send JSON, such as {\"data\": \"xor\", \"hidden\": [4]}"
                         : e.getMessage());
             } finally {
                 training.release();
@@ -81,8 +82,8 @@ final class NetworkSteps {
     }
 
     /** One request: the settings, the network to continue from (or none) and how many epochs; see the class comment. */
-    Map<String, Object> step(JsonNode request) {
-        Backend backend = numbers.backend(request.path("backend").asText(numbers.defaultBackend()));
+    NetworkStepJson step(JsonNode request) {
+        Backend backend = backends.named(request.path("backend").asText(backends.defaultName()));
         String name = request.path("data").asText("xor");
         if (!DATA.contains(name)) {
             throw new IllegalArgumentException("data must be one of " + String.join(", ", DATA) + ", not '" + name + "'");
@@ -108,9 +109,6 @@ final class NetworkSteps {
         Network network = request.hasNonNull("network") ? network(request.get("network"), shape)
                 : Network.random(shape, seed);
 
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("backend", backend.name());
-        out.put("data", name);
         double[] loss = new double[0];
         if (epochs > 0) {
             TrainingConfig config = BeyondOneNeuron.CONFIG.withLearningRate(learningRate).withEpochs(epochs);
@@ -123,55 +121,30 @@ final class NetworkSteps {
                         + " to hold; press Reset and choose a smaller learning rate, such as 1");
             }
         }
-        out.put("loss", loss);
-        out.put("network", layers(network));
         double[] p = BeyondOneNeuron.activations(backend, network, data)[1];
-        out.put("probabilities", p);
-        out.put("rowsRight", BeyondOneNeuron.rowsRight(data, p));
-        out.put("rows", data.rows());
-        out.put("points", points(data));
-        out.put("grid", grid(backend, network, data));
-        return out;
+        return new NetworkStepJson(backend.name(), name, loss, layers(network), p, BeyondOneNeuron.rowsRight(data, p),
+                data.rows(), points(data), grid(backend, network, data));
     }
 
     /** Page 8's one neuron: its line at each of {@link BeyondOneNeuron#NEURON_FRAMES}' epochs, and the settings. */
-    static Map<String, Object> neuron(Backend backend) {
+    static Page8Json neuron(Backend backend) {
         Dataset data = BeyondOneNeuron.data();
-        List<Map<String, Object>> frames = new ArrayList<>();
+        List<Page8Json.Frame> frames = new ArrayList<>();
         List<Model> models = BeyondOneNeuron.neuronFrames(backend);
         for (int k = 0; k < models.size(); k++) {
             Model m = models.get(k);
             double[] p = BeyondOneNeuron.probabilities(backend, m);
-            Map<String, Object> frame = new LinkedHashMap<>();
-            frame.put("epoch", BeyondOneNeuron.NEURON_FRAMES[k]);
-            frame.put("weights", m.weights());
-            frame.put("bias", m.bias());
-            frame.put("probabilities", p);
-            frame.put("rowsRight", BeyondOneNeuron.rowsRight(data, p));
-            frames.add(frame);
+            frames.add(new Page8Json.Frame(BeyondOneNeuron.NEURON_FRAMES[k], m.weights(), m.bias(), p,
+                    BeyondOneNeuron.rowsRight(data, p)));
         }
-        Map<String, Object> neuron = new LinkedHashMap<>();
-        neuron.put("start", BeyondOneNeuron.NEURON_START);
-        neuron.put("learningRate", BeyondOneNeuron.CONFIG.learningRate());
-        neuron.put("epochs", BeyondOneNeuron.CONFIG.epochs());
-        neuron.put("rowsRight", frames.get(frames.size() - 1).get("rowsRight"));
-        neuron.put("frames", frames);
+        TrainingConfig config = BeyondOneNeuron.CONFIG;
+        Page8Json.Neuron neuron = new Page8Json.Neuron(BeyondOneNeuron.NEURON_START, config.learningRate(), config.epochs(),
+                frames.get(frames.size() - 1).rowsRight(), frames);
         NetworkResult trained = BeyondOneNeuron.network(backend);
-        Map<String, Object> net = new LinkedHashMap<>();
-        net.put("hidden", new int[] {BeyondOneNeuron.HIDDEN}); // a list of layer sizes, as tinynn train --json writes it
-        net.put("activation", BeyondOneNeuron.ACTIVATION.id());
-        net.put("seed", BeyondOneNeuron.SEED);
-        net.put("learningRate", BeyondOneNeuron.CONFIG.learningRate());
-        net.put("epochs", BeyondOneNeuron.CONFIG.epochs());
-        net.put("rowsRight", trained.rowsRight(0.5));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("backend", backend.name());
-        out.put("points", points(data));
-        out.put("neuron", neuron);
-        out.put("network", net);
-        out.put("limits", Map.of("maxEpochs", MAX_EPOCHS, "maxUnits", MAX_UNITS, "maxRows", Datasets.PLANE_ROWS,
-                "grid", GRID, "atOnce", AT_ONCE));
-        return out;
+        Page8Json.Network net = new Page8Json.Network(new int[] {BeyondOneNeuron.HIDDEN}, BeyondOneNeuron.ACTIVATION.id(),
+                BeyondOneNeuron.SEED, config.learningRate(), config.epochs(), trained.rowsRight(0.5));
+        return new Page8Json(backend.name(), points(data), neuron, net,
+                new Page8Json.Limits(MAX_EPOCHS, MAX_UNITS, Datasets.PLANE_ROWS, GRID, AT_ONCE));
     }
 
     /** The network sent, checked against the settings: {"layers": [{"weights": [[…]], "biases": […]}, …]}. */
@@ -214,15 +187,9 @@ final class NetworkSteps {
     }
 
     /** {"layers": [...]}, from the first hidden layer to the output neuron, as {@code tinynn train --json} writes them. */
-    private static Map<String, Object> layers(Network network) {
-        List<Map<String, Object>> layers = new ArrayList<>();
-        for (Network.Layer layer : network.layers()) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("weights", layer.weights());
-            one.put("biases", layer.biases());
-            layers.add(one);
-        }
-        return Map.of("layers", layers);
+    private static NetworkStepJson.Layers layers(Network network) {
+        return new NetworkStepJson.Layers(network.layers().stream()
+                .map(layer -> new NetworkStepJson.Layer(layer.weights(), layer.biases())).toList());
     }
 
     /** The one hidden layer's size: [4], as tinynn train --json writes it (a bare 4 is read the same). */
@@ -262,7 +229,7 @@ final class NetworkSteps {
      * The plane around the data ({@link #bounds}), GRID × GRID points from the top-left, row by row:
      * the network's p and each hidden unit's value at each point, from the backend's forward pass.
      */
-    private static Map<String, Object> grid(Backend backend, Network network, Dataset data) {
+    private static NetworkStepJson.Grid grid(Backend backend, Network network, Dataset data) {
         double[] b = bounds(data);
         double[][] x = new double[GRID * GRID][];
         for (int r = 0; r < GRID; r++) {
@@ -280,13 +247,7 @@ final class NetworkSteps {
                 perUnit[j][i] = a[0][i * units + j];
             }
         }
-        Map<String, Object> grid = new LinkedHashMap<>();
-        grid.put("size", GRID);
-        grid.put("x", new double[] {b[0], b[1]});
-        grid.put("y", new double[] {b[2], b[3]});
-        grid.put("output", a[1]);
-        grid.put("units", perUnit);
-        return grid;
+        return new NetworkStepJson.Grid(GRID, new double[] {b[0], b[1]}, new double[] {b[2], b[3]}, a[1], perUnit);
     }
 
     /** [x0, x1, y0, y1]: the data's range on each axis, widened by a quarter of the larger range on every side. */

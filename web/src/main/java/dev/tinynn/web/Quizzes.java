@@ -7,11 +7,11 @@ import dev.tinynn.lesson.Exercises;
 import dev.tinynn.lesson.Grading;
 import dev.tinynn.lesson.NumberExercise;
 import dev.tinynn.lesson.Quiz;
+import dev.tinynn.web.api.CheckJson;
+import dev.tinynn.web.api.QuizQuestion;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The pages' exercises, checked on the server so the right answers are not in the page, by the
@@ -25,11 +25,9 @@ final class Quizzes {
     private Quizzes() {
     }
 
-    /** A quiz's questions, without their answers: [{text, options}]. */
-    static List<Map<String, Object>> questions(Quiz quiz) {
-        List<Map<String, Object>> shown = new ArrayList<>();
-        quiz.questions().forEach(q -> shown.add(Map.of("text", q.text(), "options", q.options())));
-        return shown;
+    /** A quiz's questions, without their answers. */
+    static List<QuizQuestion> questions(Quiz quiz) {
+        return quiz.questions().stream().map(q -> new QuizQuestion(q.text(), q.options())).toList();
     }
 
     /**
@@ -45,7 +43,7 @@ final class Quizzes {
      *     {@code verdict} (right, hint, answer or not-an-attempt), {@code done} (nothing more to try)
      *     and {@code counted} (whether it used a try)
      */
-    static Map<String, Object> check(Backend backend, String exercise, int question, String answer, int attempt) {
+    static CheckJson check(Backend backend, String exercise, int question, String answer, int attempt) {
         Exercise e = Exercises.named(exercise, backend);
         Grading.Verdict verdict;
         if (e instanceof NumberExercise number) {
@@ -61,13 +59,8 @@ final class Quizzes {
             verdict = Grading.choice(quiz.questions().get(question), chosen == null || chosen.size() != 1 ? null
                     : chosen.get(0), attempt);
         }
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("right", verdict.right());
-        reply.put("text", verdict.text());
-        reply.put("verdict", verdict.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        reply.put("done", verdict.done());
-        reply.put("counted", verdict.counted());
-        return reply;
+        return new CheckJson(verdict.right(), verdict.text(),
+                verdict.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), verdict.done(), verdict.counted());
     }
 
     /** "2,3,0,1" → [2, 3, 0, 1]; {@code null} when it is not a list of whole numbers. */

@@ -1,5 +1,6 @@
 package dev.tinynn.web;
 
+import dev.tinynn.web.api.RunStateJson;
 import dev.tinynn.web.runner.Runners;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,8 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * only its own Runs.
  */
 final class RunStates {
-    private static final Map<String, String> UNKNOWN = Map.of("state", "unknown");
-    private final Map<String, Map<String, String>> states = new ConcurrentHashMap<>();
+    private final Map<String, RunStateJson> states = new ConcurrentHashMap<>();
 
     /** Records the Run's waits and start under its id; an empty or overlong id records nothing. */
     Runners.Listener listener(String session, String run) {
@@ -23,19 +23,19 @@ final class RunStates {
         return new Runners.Listener() {
             @Override
             public void waiting(String why) {
-                states.put(id, Map.of("state", "waiting", "message", why));
+                states.put(id, RunStateJson.waiting(why));
             }
 
             @Override
             public void running() {
-                states.put(id, Map.of("state", "running"));
+                states.put(id, RunStateJson.RUNNING);
             }
         };
     }
 
     /** {"state": "waiting", "message"}, {"state": "running"}, or {"state": "unknown"} (not begun, or answered). */
-    Map<String, String> state(String session, String run) {
-        return states.getOrDefault(session + " " + run, UNKNOWN);
+    RunStateJson state(String session, String run) {
+        return states.getOrDefault(session + " " + run, RunStateJson.UNKNOWN);
     }
 
     /** Forgets a Run once it is answered. */

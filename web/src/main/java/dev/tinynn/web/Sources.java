@@ -1,11 +1,11 @@
 package dev.tinynn.web;
 
+import dev.tinynn.web.api.Page6Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -54,17 +54,13 @@ final class Sources {
         return body + "\n\n" + name + ".main(new String[] {\"" + backend + "\"});\n";
     }
 
-    /** Backend {@code name}'s code for each step: [{step, math, body}]. */
-    static List<Map<String, String>> workspaceSteps(String name) {
+    /** Backend {@code name}'s code for each step of an epoch. */
+    static List<Page6Json.Step> workspaceSteps(String name) {
         String file = WORKSPACES.get(name);
         String source = read("sources/" + file.substring(file.indexOf("dev/tinynn/")));
-        List<Map<String, String>> steps = new ArrayList<>();
+        List<Page6Json.Step> steps = new ArrayList<>();
         for (String[] step : STEPS) {
-            Map<String, String> one = new LinkedHashMap<>();
-            one.put("step", step[0]);
-            one.put("math", step[1]);
-            one.put("body", body(source, step[0]));
-            steps.add(one);
+            steps.add(new Page6Json.Step(step[0], step[1], body(source, step[0])));
         }
         return steps;
     }

@@ -1,9 +1,7 @@
 package dev.tinynn.web;
 
 import dev.tinynn.lesson.Num;
-
-import java.util.List;
-import java.util.Map;
+import dev.tinynn.web.api.Page5Json;
 
 /**
  * The limits of a training request ({@code GET /api/train}, page 5's Retrain): one place for the
@@ -22,9 +20,9 @@ final class TrainLimits {
     }
 
     /** The limits as the pages read them: {@code {"lr": {"min", "max"}, "epochs": {"min", "max"}}}. */
-    static Map<String, Object> json() {
-        return Map.of("lr", Map.of("min", MIN_LEARNING_RATE, "max", MAX_LEARNING_RATE),
-                "epochs", Map.of("min", MIN_EPOCHS, "max", MAX_EPOCHS));
+    static Page5Json.Limits json() {
+        return new Page5Json.Limits(new Page5Json.Range<>(MIN_LEARNING_RATE, MAX_LEARNING_RATE),
+                new Page5Json.Range<>(MIN_EPOCHS, MAX_EPOCHS));
     }
 
     /**
@@ -33,30 +31,30 @@ final class TrainLimits {
      *
      * @throws OutOfRange naming the field and the range
      */
-    static void check(Map<String, List<String>> params) {
-        Double lr = given(params, "lr", "a learning rate", "a number from " + Num.num(MIN_LEARNING_RATE)
+    static void check(Query query) {
+        Double lr = given(query, "lr", "a learning rate", "a number from " + Num.num(MIN_LEARNING_RATE)
                 + " to " + Num.num(MAX_LEARNING_RATE));
         if (lr != null && !(lr >= MIN_LEARNING_RATE && lr <= MAX_LEARNING_RATE)) {
             throw new OutOfRange("lr", "The learning rate must be from " + Num.num(MIN_LEARNING_RATE)
                     + " to " + Num.num(MAX_LEARNING_RATE) + "; " + Num.num(lr) + " is out of range.");
         }
-        Double epochs = given(params, "epochs", "a number of epochs", "a whole number from " + MIN_EPOCHS + " to " + MAX_EPOCHS);
+        Double epochs = given(query, "epochs", "a number of epochs", "a whole number from " + MIN_EPOCHS + " to " + MAX_EPOCHS);
         if (epochs != null && !(epochs >= MIN_EPOCHS && epochs <= MAX_EPOCHS && epochs == Math.rint(epochs))) {
             throw new OutOfRange("epochs", "The number of epochs must be a whole number from " + MIN_EPOCHS + " to "
                     + MAX_EPOCHS + "; " + Num.num(epochs) + " is not.");
         }
     }
 
-    private static Double given(Map<String, List<String>> params, String key, String what, String range) {
-        List<String> values = params.get(key);
-        if (values == null || values.isEmpty()) {
+    private static Double given(Query query, String key, String what, String range) {
+        String value = query.given(key);
+        if (value == null) {
             return null;
         }
-        if (values.get(0).isBlank()) {
+        if (value.isBlank()) {
             throw new OutOfRange(key, "Type " + what + ": " + range + ".");
         }
         try {
-            return TutorialNumbers.parse(values.get(0));
+            return Query.parse(value);
         } catch (IllegalArgumentException e) {
             throw new OutOfRange(key, e.getMessage());
         }

@@ -3,6 +3,9 @@ package dev.tinynn.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tinynn.web.api.ErrorJson;
+import dev.tinynn.web.api.ResetJson;
+import dev.tinynn.web.api.SampleJson;
 import dev.tinynn.web.runner.Runners;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -11,12 +14,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.util.Map;
 
 /**
  * The tutorial's web server, {@code tinynn serve}: the pages ({@code /page/1} … {@code /page/8}),
  * their assets (all from the jar), and a small JSON API whose every number comes from core and the
- * chosen backend ({@link TutorialNumbers}), plus {@code /api/run} and {@code /api/reset}, which hand a
+ * chosen backend ({@link PageNumbers}, {@link TrainEndpoint}, {@link NetworkSteps}; every answer is a
+ * record of {@link dev.tinynn.web.api}), plus {@code /api/run} and {@code /api/reset}, which hand a
  * learner's code to the {@link Runners}. Javalin on Jetty does the HTTP; {@link Guard} decides who may
  * use it. It binds 127.0.0.1 only: there is no way to bind elsewhere.
  */
@@ -50,7 +53,9 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(int port, String defaultBackend, Runners runners) {
         Guard guard = new Guard();
         ObjectMapper json = new ObjectMapper();
-        TutorialNumbers numbers = new TutorialNumbers(defaultBackend);
+        BackendCache backends = new BackendCache(defaultBackend);
+        PageNumbers pageNumbers = new PageNumbers(backends);
+        TrainEndpoint training = new TrainEndpoint(backends);
         Pages pages = new Pages(defaultBackend);
         RunStates runStates = new RunStates();
         Javalin app = Javalin.create(config -> {
@@ -67,11 +72,11 @@ public final class WebServer implements AutoCloseable {
                 guard.check(ctx);
             });
             config.http.maxRequestSize = MAX_BODY;
-            config.routes.exception(Guard.Refused.class, (e, ctx) -> refuse(ctx, e.getMessage()));
+            config.routes.exception(Guard.Refused.class, (e, ctx) -> refuse(ctx, json, e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, json, 400, e.getMessage()));
             // A refused training setting also names its field, so the page can say it beside that field.
-            config.routes.exception(TrainLimits.OutOfRange.class, (e, ctx) -> ctx.status(400).contentType("application/json")
-                    .result(text(json, Map.of("error", e.getMessage(), "field", e.field()))));
+            config.routes.exception(TrainLimits.OutOfRange.class, (e, ctx) ->
+                    send(ctx.status(400), json, new ErrorJson(e.getMessage(), e.field())));
             config.routes.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, json, 400,
                     "The request's body is not valid JSON; send an object such as {\"code\": \"1 + 1\"}."));
             config.routes.exception(Runners.BusyException.class, (e, ctx) -> {
@@ -92,14 +97,14 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/", ctx -> ctx.redirect("/page/1"));
             config.routes.get("/page/{n}", ctx -> ctx.html(pages.page(pageNumber(ctx))));
             config.routes.get("/assets/{file}", WebServer::asset);
-            config.routes.get("/api/backends", ctx -> send(ctx, json, numbers.backends()));
-            config.routes.get("/api/page/{n}", ctx -> send(ctx, json, numbers.page(pageNumber(ctx), ctx.queryParamMap())));
-            config.routes.get("/api/train", ctx -> send(ctx, json, numbers.train(ctx.queryParamMap())));
+            config.routes.get("/api/backends", ctx -> send(ctx, json, backends.list()));
+            config.routes.get("/api/page/{n}", ctx -> send(ctx, json, pageNumbers.page(pageNumber(ctx), query(ctx))));
+            config.routes.get("/api/train", ctx -> send(ctx, json, training.train(query(ctx))));
             config.routes.get("/api/sample/{n}", ctx -> send(ctx, json,
-                    Map.of("code", Sources.sampleCell(pageNumber(ctx), numbers.backend(ctx.queryParamMap()).name()))));
+                    new SampleJson(Sources.sampleCell(pageNumber(ctx), backends.of(query(ctx)).name()))));
             config.routes.post("/api/check", ctx -> {
                 JsonNode body = json.readTree(ctx.body());
-                send(ctx, json, Quizzes.check(numbers.backend(body.path("backend").asText(defaultBackend)),
+                send(ctx, json, Quizzes.check(backends.named(body.path("backend").asText(defaultBackend)),
                         body.path("exercise").asText(), body.path("question").asInt(0), body.path("answer").asText(),
                         body.path("attempt").asInt(1)));
             });
@@ -118,10 +123,10 @@ public final class WebServer implements AutoCloseable {
             });
             config.routes.get("/api/run/{run}", ctx ->
                     send(ctx, json, runStates.state(guard.session(ctx), ctx.pathParam("run"))));
-            config.routes.post("/api/network", new NetworkSteps(numbers)::answer);
+            config.routes.post("/api/network", new NetworkSteps(backends)::answer);
             config.routes.post("/api/reset", ctx -> {
                 runners.reset(guard.session(ctx));
-                send(ctx, json, Map.of("status", "reset"));
+                send(ctx, json, ResetJson.RESET);
             });
         });
         try {
@@ -161,6 +166,10 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    private static Query query(Context ctx) {
+        return new Query(ctx.queryParamMap());
+    }
+
     private static int pageNumber(Context ctx) {
         String n = ctx.pathParam("n");
         if (!n.matches("[1-9][0-9]?") || Integer.parseInt(n) > Pages.count()) {
@@ -185,11 +194,10 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static void refuse(Context ctx, String why) {
+    private static void refuse(Context ctx, ObjectMapper json, String why) {
         ctx.status(403);
         if (ctx.path().startsWith("/api/")) {
-            ctx.contentType("application/json").result("{\"error\":\"forbidden: " + why
-                    + "; open the address that 'tinynn serve' printed\"}");
+            send(ctx, json, ErrorJson.of("forbidden: " + why + "; open the address that 'tinynn serve' printed"));
         } else {
             ctx.html(Pages.refused(why));
         }
@@ -199,7 +207,7 @@ public final class WebServer implements AutoCloseable {
     private static void error(Context ctx, ObjectMapper json, int status, String sentence) {
         ctx.status(status);
         if (ctx.path().startsWith("/api/")) {
-            send(ctx, json, Map.of("error", sentence));
+            send(ctx, json, ErrorJson.of(sentence));
         } else {
             ctx.contentType("text/plain; charset=utf-8").result(sentence);
         }

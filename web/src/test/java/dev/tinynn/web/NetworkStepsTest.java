@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class NetworkStepsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final NetworkSteps STEPS = new NetworkSteps(new TutorialNumbers("plain"));
+    private static final NetworkSteps STEPS = new NetworkSteps(new BackendCache("plain"));
 
     static Stream<String> backends() {
         return Backends.available().stream().map(Backend::name);

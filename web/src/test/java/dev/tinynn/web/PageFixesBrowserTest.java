@@ -89,7 +89,7 @@ class PageFixesBrowserTest {
     /** The sentence the server refuses a training setting with, asked of the server's own rule. */
     private static String refusal(String key, String value) {
         return catchThrowableOfType(TrainLimits.OutOfRange.class,
-                () -> TrainLimits.check(Map.of(key, List.of(value)))).getMessage();
+                () -> TrainLimits.check(new Query(Map.of(key, List.of(value))))).getMessage();
     }
 
     private static void retrain(String lr, String epochs) {

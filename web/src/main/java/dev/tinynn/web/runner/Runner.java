@@ -4,10 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,31 +14,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
-import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.Diag;
-import jdk.jshell.EvalException;
-import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
-import jdk.jshell.JShellException;
-import jdk.jshell.MethodSnippet;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-import jdk.jshell.TypeDeclSnippet;
-import jdk.jshell.UnresolvedReferenceException;
-import jdk.jshell.VarSnippet;
 
 /**
  * One session's runner: a JShell whose snippets execute in a JVM of their own (spoken to over its
- * standard input and output, {@link RunnerChannel}), so that whatever a learner's code does (loop forever, exhaust its 256 MB heap,
- * recurse without end, call {@code System.exit}) happens in that JVM and never in the server.
+ * standard input and output, {@link RunnerChannel}), so that whatever a learner's code does (loop
+ * forever, exhaust its 256 MB heap, recurse without end, call {@code System.exit}) happens in that
+ * JVM and never in the server. This class is that JVM's life and a Run's time limit; the cell's
+ * evaluation is {@link CellEvaluation}'s, and the sentences the learner reads {@link LearnerMessages}'.
  *
- * <p>A Run splits the cell into snippets the way the jshell tool does ({@link Cell}), evaluates them in order and stops at the first that does
- * not compile or throws, reporting it by the line of the cell it is on. A Run past the time limit is
- * stopped with {@link JShell#stop()}; if the code has not stopped 2 seconds later (it catches the
- * stop, say, or the JVM is stuck collecting garbage) the JVM is killed and this runner {@link
- * #ended()}: its owner starts a new one for the session's next Run. When a Run is over, the threads its
- * code started are stopped ({@link RunnerChannel#endRun()}); one that will not stop ends the JVM too.
+ * <p>A Run past the time limit is stopped with {@link JShell#stop()}; if the code has not stopped 2
+ * seconds later (it catches the stop, say, or the JVM is stuck collecting garbage) the JVM is killed
+ * and this runner {@link #ended()}: its owner starts a new one for the session's next Run. When a Run
+ * is over, the threads its code started are stopped ({@link RunnerChannel#endRun()}); one that will
+ * not stop ends the JVM too.
  *
  * <p>Not thread-safe: {@link Runners} serialises the runs of a session. {@link #close()} and
  * {@link #kill()} may be called from any thread.
@@ -49,20 +35,12 @@ import jdk.jshell.VarSnippet;
 final class Runner implements AutoCloseable {
     /** At most this much printed output is kept per Run; the rest is counted and dropped. */
     static final int OUTPUT_LIMIT = 64 * 1024;
-    /** At most this much of a Run's closing message (compiler errors, an exception) is kept. */
-    static final int MESSAGE_LIMIT = 16 * 1024;
-    /** A source line shown under a compiler error is cut to this many characters around the error. */
-    private static final int SHOWN_LINE = 100;
     /** How long a stopped snippet may take to stop before its JVM is killed. */
     static final Duration STOP_GRACE = Duration.ofSeconds(2);
     /** A system property set on every runner JVM's command line, so that {@code ps} shows which JVMs are runners. */
     static final String MARKER_PROPERTY = "tinynn.runner";
 
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final Pattern WRAPPER_CLASS = Pattern.compile("REPL\\.\\$JShell\\$\\d+[$.]");
-    private static final Pattern WRAPPER_LOCATION = Pattern.compile("\\n\\s*location: class\\s*(?=\\n|$)");
-    private static final String CLOSED_DURING_RUN = "The session's runner was closed during the Run (the session was "
-            + "reset, another session needed its place, or the server is stopping). Run again to start afresh.";
 
     private final JShell shell;
     private final RunnerChannel channel;
@@ -72,8 +50,6 @@ final class Runner implements AutoCloseable {
     private volatile boolean ended;
     /** Set when this side ended the JVM (close or kill), so that a Run in progress does not blame the code. */
     private volatile boolean endedHere;
-    /** Set when a Run passed its time limit, so that the cell's remaining snippets are not evaluated. */
-    private volatile boolean stopping;
 
     private Runner(JShell shell, RunnerChannel channel, ProcessHandle jvm, CappedOutput output, ExecutorService evaluator) {
         this.shell = shell;
@@ -149,37 +125,34 @@ final class Runner implements AutoCloseable {
     /** Runs one cell, stopping it after {@code timeout}. Never throws for what the code does. */
     RunResult run(String code, Duration timeout, long startNanos) {
         output.clear();
-        stopping = false;
-        Future<Outcome> evaluation = evaluator.submit(() -> evaluate(code));
+        CellEvaluation evaluation = new CellEvaluation(shell, output, () -> ended, () -> endedHere);
+        Future<Outcome> running = evaluator.submit(() -> evaluation.evaluate(code));
         Outcome outcome;
         try {
-            outcome = evaluation.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            outcome = running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException late) {
-            outcome = stop(evaluation, timeout);
+            outcome = stop(running, evaluation, timeout);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             kill();
-            outcome = Outcome.error("The run was interrupted because the server is stopping.");
+            outcome = Outcome.error(LearnerMessages.SERVER_STOPPING);
         } catch (ExecutionException failed) {
-            outcome = Outcome.error("The runner failed: " + failed.getCause());
+            outcome = Outcome.error(LearnerMessages.runnerFailed(failed.getCause()));
         }
         if (!ended && !channel.endRun()) {
             kill();
-            outcome = Outcome.error("A thread this code started was still running after the Run and did not stop when "
-                    + "asked, so its Java machine was ended. The session was reset: earlier variables and methods are "
-                    + "gone, and the next Run starts afresh.");
+            outcome = Outcome.error(LearnerMessages.THREAD_LEFT_RUNNING);
         }
         String text = output.text();
         if (outcome.message() != null) {
-            text = text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + cut(outcome.message());
+            text = text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + LearnerMessages.cut(outcome.message());
         }
         return new RunResult(outcome.status(), text, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), 0);
     }
 
     /** The Run passed its time limit: ask JShell to stop it, and kill the JVM if that does not work. */
-    private Outcome stop(Future<Outcome> evaluation, Duration timeout) {
-        String limit = seconds(timeout);
-        stopping = true;
+    private Outcome stop(Future<Outcome> running, CellEvaluation evaluation, Duration timeout) {
+        evaluation.stop();
         // stop() asks the runner JVM, which a JVM deep in garbage collection may not act on:
         // it gets its own thread, and the grace period counts regardless.
         CompletableFuture.runAsync(() -> {
@@ -190,10 +163,9 @@ final class Runner implements AutoCloseable {
             }
         }, Runner::daemon);
         try {
-            evaluation.get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            running.get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             if (!ended) {
-                return Outcome.timeout("Stopped: the code was still running after " + limit
-                        + " (the time limit), so it was stopped. The session's variables and methods are kept.");
+                return Outcome.timeout(LearnerMessages.stopped(timeout));
             }
         } catch (TimeoutException | ExecutionException stuck) {
             // not stopped within the grace period: kill the JVM below
@@ -201,223 +173,7 @@ final class Runner implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         kill();
-        return Outcome.timeout("Stopped: the code was still running after " + limit + " (the time limit) and did not "
-                + "stop when asked, so its Java machine was ended. The session was reset: earlier variables and "
-                + "methods are gone, and the next Run starts afresh.");
-    }
-
-    /** Evaluates the cell's snippets in order, up to the first one that fails. Runs on the evaluator thread. */
-    private Outcome evaluate(String code) {
-        Map<String, Integer> firstLines = new HashMap<>();
-        try {
-            for (Cell.Snippet snippet : Cell.split(code, shell.sourceCodeAnalysis()::analyzeCompletion)) {
-                if (stopping) {
-                    break; // the Run is over: its answer says so
-                }
-                String problem = evaluate(snippet.source(), snippet.line(), firstLines);
-                if (ended && endedHere) {
-                    return Outcome.error(CLOSED_DURING_RUN);
-                }
-                if (ended) {
-                    return Outcome.error("The code ended the Java machine it ran in (System.exit, or the machine "
-                            + "crashed). The session was reset: earlier variables and methods are gone, and the next "
-                            + "Run starts afresh.");
-                }
-                if (problem != null) {
-                    return Outcome.error(problem);
-                }
-            }
-            return Outcome.OK;
-        } catch (IllegalStateException closed) {
-            return Outcome.error(CLOSED_DURING_RUN);
-        }
-    }
-
-    /**
-     * Evaluates one snippet that starts on {@code line} of the cell, writes its value lines, and
-     * returns what went wrong in a learner's words, or null.
-     */
-    private String evaluate(String source, int line, Map<String, Integer> firstLines) {
-        List<SnippetEvent> events = shell.eval(source);
-        for (SnippetEvent event : events) {
-            if (event.causeSnippet() != null) {
-                continue; // a knock-on effect on an earlier snippet, not this one's result
-            }
-            Snippet snippet = event.snippet();
-            firstLines.put(snippet.id(), line);
-            if (event.status() == Snippet.Status.REJECTED) {
-                return compileErrors(snippet, line);
-            }
-            if (event.exception() != null) {
-                return describe(event.exception(), firstLines);
-            }
-            String shown = shown(event);
-            if (shown != null) {
-                output.line(shown);
-            }
-        }
-        return null;
-    }
-
-    /** What the jshell tool would show for a snippet that worked: {@code x ==> 5}, {@code created method f(int)}. */
-    private String shown(SnippetEvent event) {
-        Snippet snippet = event.snippet();
-        if (snippet instanceof VarSnippet variable && event.value() != null) {
-            return variable.name() + " ==> " + event.value();
-        }
-        if (snippet instanceof ExpressionSnippet expression && event.value() != null) {
-            return expression.name() + " ==> " + event.value();
-        }
-        String created = switch (event.status()) {
-            case VALID, RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> {
-                if (snippet instanceof MethodSnippet method) {
-                    yield "created method " + method.name() + "(" + method.parameterTypes() + ")";
-                }
-                if (snippet instanceof TypeDeclSnippet type) {
-                    yield "created " + type.subKind().toString().replace("_SUBKIND", "").toLowerCase(Locale.ROOT)
-                            + " " + type.name();
-                }
-                yield null;
-            }
-            default -> null;
-        };
-        if (created != null && event.status() != Snippet.Status.VALID) {
-            // Like the jshell tool: declared, but waiting for something it uses to be declared.
-            created += ", which cannot be " + (snippet instanceof MethodSnippet ? "called" : "used") + " until "
-                    + String.join(", ", shell.unresolvedDependencies((DeclarationSnippet) snippet).toList())
-                    + " is declared";
-        }
-        return created;
-    }
-
-    /**
-     * The compiler's errors for a rejected snippet, each with the cell's line and a caret under the
-     * spot; the line is cut around the spot, and the errors stop once they fill {@link #MESSAGE_LIMIT}.
-     */
-    private String compileErrors(Snippet snippet, int firstLine) {
-        String source = snippet.source();
-        StringBuilder text = new StringBuilder();
-        List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).toList();
-        int shown = 0;
-        for (Diag diag : errors) {
-            int at = (int) Math.max(0, Math.min(source.length(), diag.getPosition()));
-            int lineStart = source.lastIndexOf('\n', at - 1) + 1;
-            int lineEnd = source.indexOf('\n', at);
-            int from = Math.max(lineStart, at - SHOWN_LINE / 2);
-            int to = Math.min(lineEnd < 0 ? source.length() : lineEnd, from + SHOWN_LINE);
-            String error = "Error on line " + (firstLine + newlines(source, lineStart)) + ": "
-                    + plain(diag.getMessage(Locale.ENGLISH)) + "\n    " + source.substring(from, to).stripTrailing()
-                    + "\n    " + " ".repeat(at - from) + "^";
-            if (shown > 0 && text.length() + error.length() > MESSAGE_LIMIT - 100) {
-                text.append("\n(and ").append(errors.size() - shown).append(" more errors)");
-                break;
-            }
-            text.append(shown == 0 ? "" : "\n").append(error);
-            shown++;
-        }
-        if (shown == 0) {
-            text.append("Error on line ").append(firstLine).append(": this code could not be compiled.");
-        }
-        return text.toString();
-    }
-
-    private static int newlines(String text, int end) {
-        int count = 0;
-        for (int i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
-            count++;
-        }
-        return count;
-    }
-
-    /** A message cut to {@link #MESSAGE_LIMIT} characters, saying so. */
-    private static String cut(String message) {
-        if (message.length() <= MESSAGE_LIMIT) {
-            return message;
-        }
-        return message.substring(0, MESSAGE_LIMIT) + "\n[message cut: only the first " + MESSAGE_LIMIT / 1024
-                + " KB are shown]";
-    }
-
-    /**
-     * An exception as a learner reads it: its simple class name and message, then where in their code
-     * it happened (cell lines only; the runner's own frames are never shown), then its cause.
-     */
-    private String describe(JShellException exception, Map<String, Integer> firstLines) {
-        StringBuilder text = new StringBuilder();
-        if (exception instanceof UnresolvedReferenceException unresolved) {
-            text.append(unresolved.getSnippet().name()).append(" cannot run yet: it uses ")
-                    .append(String.join(", ", shell.unresolvedDependencies(unresolved.getSnippet()).toList()))
-                    .append(", which is not declared.");
-            return text.toString();
-        }
-        EvalException thrown = (EvalException) exception;
-        String name = plain(thrown.getExceptionClassName());
-        text.append(name.substring(name.lastIndexOf('.') + 1).replace('$', '.'));
-        if (thrown.getMessage() != null) {
-            text.append(": ").append(plain(thrown.getMessage()));
-        }
-        switch (name) {
-            case "java.lang.StackOverflowError" -> text.append(" (a method called itself too many times without stopping)");
-            case "java.lang.OutOfMemoryError" -> text.append(" (the code needed more than the 256 MB its Java machine has)");
-            default -> { }
-        }
-        String previous = null;
-        int repeats = 0;
-        int shownFrames = 0;
-        for (StackTraceElement frame : thrown.getStackTrace()) {
-            String where = where(frame, firstLines);
-            if (where == null) {
-                continue;
-            }
-            if (where.equals(previous)) {
-                repeats++;
-                continue;
-            }
-            if (repeats > 0) {
-                text.append(" (and ").append(repeats).append(" more times)");
-                repeats = 0;
-            }
-            if (shownFrames++ == 8) {
-                text.append("\n    …");
-                break;
-            }
-            text.append("\n    ").append(where);
-            previous = where;
-        }
-        if (repeats > 0) {
-            text.append(" (and ").append(repeats).append(" more times)");
-        }
-        if (thrown.getCause() != null) {
-            text.append("\nCaused by: ").append(describe(thrown.getCause(), firstLines));
-        }
-        return text.toString();
-    }
-
-    /**
-     * A compiler or exception message without JShell's wrapping: the class every snippet is compiled
-     * into ({@code REPL.$JShell$12$Point} is the learner's {@code Point}; {@code REPL.$JShell$18.o} is
-     * their variable {@code o}) and javac's "location: class" line that names it.
-     */
-    static String plain(String message) {
-        return WRAPPER_LOCATION.matcher(WRAPPER_CLASS.matcher(message).replaceAll("")).replaceAll("");
-    }
-
-    /** Where a stack frame is in the learner's code ("at line 3, in f"), or null for a frame outside it. */
-    private static String where(StackTraceElement frame, Map<String, Integer> firstLines) {
-        String file = frame.getFileName();
-        if (file == null || !file.startsWith("#")) {
-            return null;
-        }
-        Integer first = firstLines.get(file.substring(1));
-        String method = frame.getMethodName().isEmpty() ? "" : ", in " + frame.getMethodName();
-        return first == null
-                ? "in " + (method.isEmpty() ? "code" : frame.getMethodName()) + " from an earlier Run"
-                : "at line " + (first + frame.getLineNumber() - 1) + method;
-    }
-
-    private static String seconds(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        return Outcome.timeout(LearnerMessages.killed(timeout));
     }
 
     /** Ends the runner JVM at once. The JShell is closed in the background; it can no longer reach the JVM. */
@@ -470,18 +226,5 @@ final class Runner implements AutoCloseable {
         Thread thread = new Thread(task, "tinynn-runner-stop-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /** How a Run ended, and the message to add after its output. */
-    private record Outcome(String status, String message) {
-        static final Outcome OK = new Outcome(RunResult.OK, null);
-
-        static Outcome error(String message) {
-            return new Outcome(RunResult.ERROR, message);
-        }
-
-        static Outcome timeout(String message) {
-            return new Outcome(RunResult.TIMEOUT, message);
-        }
     }
 }

@@ -432,7 +432,7 @@ class RunnersTest {
         assertThat(result.output()).startsWith("Error on line 2: incompatible types: java.lang.String cannot be converted "
                         + "to int\n        int v0 = \"s\"; // xxx")
                 .contains("\nError on line 3: incompatible types").endsWith(" more errors)");
-        assertThat(result.output().length()).isLessThan(Runner.MESSAGE_LIMIT + 1000);
+        assertThat(result.output().length()).isLessThan(LearnerMessages.MESSAGE_LIMIT + 1000);
     }
 
     @Test

@@ -12,11 +12,12 @@ import dev.tinynn.core.TrainingDivergedException;
 import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.spi.Backend;
+import dev.tinynn.text.TrainingData;
 import java.util.function.Predicate;
 
 /**
- * Training for the commands, with advice that works when followed literally if the numbers blow
- * up. The advice is decided from the data and checked before it is given:
+ * The commands' training: core's trainers, and when the numbers blow up, advice that works when
+ * followed literally. The advice is decided from the data and checked before it is given:
  *
  * <ul>
  *   <li>inputs above {@value #LARGE_INPUT} in size (and not yet standardised) name {@code
@@ -29,11 +30,11 @@ import java.util.function.Predicate;
  * <p>1e3: the tutorial's inputs are hours and test scores, up to 100; an input of a thousand or more
  * multiplies every step's effect on z by as much, and such data are what standardising is for.
  */
-final class Divergence {
+final class AdvisedTraining {
     /** Inputs larger than this (in absolute value) want standardising. */
     static final double LARGE_INPUT = 1e3;
 
-    private Divergence() {
+    private AdvisedTraining() {
     }
 
     /** Training stopped; the message is one line: what happened, where, and what to do. */

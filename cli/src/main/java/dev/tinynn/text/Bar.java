@@ -1,4 +1,4 @@
-package dev.tinynn.cli;
+package dev.tinynn.text;
 
 import java.text.DecimalFormat;
 import java.time.Duration;
@@ -14,7 +14,17 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * {@value #EVERY_MILLIS} ms. Unless drawn from the start, the bar appears only once the work
  * has lasted {@value #AUTO_AFTER_MILLIS} ms, so a quick command shows nothing.
  */
-final class Bar implements AutoCloseable {
+public final class Bar implements AutoCloseable {
+    /** Whether the bar is drawn, and from when. */
+    public enum Drawing {
+        /** Never. */
+        NEVER,
+        /** Once the work has lasted a second, so that a quick command shows nothing. */
+        AFTER_A_SECOND,
+        /** From the start. */
+        FROM_THE_START
+    }
+
     private static final long EVERY_MILLIS = 5;
     private static final long AUTO_AFTER_MILLIS = 1000;
 
@@ -30,15 +40,14 @@ final class Bar implements AutoCloseable {
      * @param task the bar's name: {@code train}, {@code reading marks.csv}
      * @param total how many units the work has
      * @param unit what it counts, with a leading space: {@code " epochs"}
-     * @param progress whether to draw, and from when ({@code --progress}); {@code null} for never
-     * @param json whether the command prints JSON (auto then draws nothing)
+     * @param drawing whether to draw, and from when (as {@code --progress} decides)
      */
-    Bar(String task, long total, String unit, ProgressOption progress, boolean json) {
+    public Bar(String task, long total, String unit, Drawing drawing) {
         this.task = task;
         this.total = total;
         this.unit = unit;
-        this.draw = progress != null && progress.allowed(json);
-        if (draw && progress.fromTheStart()) {
+        this.draw = drawing != Drawing.NEVER;
+        if (drawing == Drawing.FROM_THE_START) {
             bar = build(0, Duration.ZERO);
         }
     }
@@ -57,7 +66,7 @@ final class Bar implements AutoCloseable {
     }
 
     /** {@code done} units are done; {@code message} (called only when the bar is redrawn) follows the numbers. */
-    void stepTo(long done, Supplier<String> message) {
+    public void stepTo(long done, Supplier<String> message) {
         if (!draw) {
             return;
         }

@@ -1,11 +1,11 @@
-package dev.tinynn.cli;
+package dev.tinynn.text;
 
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Standardization;
 import java.util.Optional;
 
 /**
- * The data a command works on.
+ * The data a command works on, and how messages name its rows.
  *
  * @param raw the rows as read
  * @param data what the neuron sees: {@code raw}, or its z-scores with --standardize
@@ -14,25 +14,30 @@ import java.util.Optional;
  * @param lines for a CSV file, the line of the file each row is on (counted from 1); {@code null} for
  *     a built-in dataset
  */
-record TrainingData(Dataset raw, Dataset data, Standardization scaling, String label, int[] lines) {
+public record TrainingData(Dataset raw, Dataset data, Standardization scaling, String label, int[] lines) {
 
     /** What the built-in datasets call their label. */
-    static final String BUILT_IN_LABEL = "passed";
+    public static final String BUILT_IN_LABEL = "passed";
 
     /**
      * How messages name row {@code i} (from 0): counted from 1, as everywhere in tinynn, and for a
      * CSV file with the line it is on, {@code row 3 (line 5 of grades.csv)}, so it can be found in an
      * editor.
      */
-    String rowName(int i) {
+    public String rowName(int i) {
         return lines == null ? "row " + (i + 1) : "row " + (i + 1) + " (line " + lines[i] + " of " + raw.name() + ")";
+    }
+
+    /** Whether the rows come from a CSV file (--data named one) rather than a built-in dataset. */
+    public boolean fromFile() {
+        return lines != null;
     }
 
     /**
      * A warning when every row has the same label: training still runs, but there is no boundary
      * between pass and fail to learn, only "always Pass" (or "always Fail").
      */
-    Optional<String> oneClassWarning() {
+    public Optional<String> oneClassWarning() {
         double first = raw.y(0);
         for (int i = 1; i < raw.rows(); i++) {
             if (raw.y(i) != first) {

@@ -6,22 +6,36 @@ import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Updates;
 import java.util.List;
+import java.util.function.DoubleFunction;
 
-/** The neuron's formulas written with the data's own feature names, for printing. */
-public final class Neuron {
+/**
+ * The neuron's formulas written with the data's own feature names, for printing: z = w1·study +
+ * w2·sleep + b, the update rule, δ under each loss. It builds no model; {@code new Formulas(data)}
+ * only names the weights and inputs.
+ */
+public final class Formulas {
     private final List<String> features;
 
-    public Neuron(Dataset data) {
+    public Formulas(Dataset data) {
         this(data.featureNames());
     }
 
-    public Neuron(List<String> features) {
+    public Formulas(List<String> features) {
         this.features = features;
     }
 
     /** w, or w1, w2, … when there are several features. */
     public String weightName(int j) {
         return features.size() == 1 ? "w" : "w" + (j + 1);
+    }
+
+    /** "w1 = 0.1, w2 = 0.2": each weight by its name, its value written by {@code written}. */
+    public String weights(double[] w, DoubleFunction<String> written) {
+        StringBuilder text = new StringBuilder();
+        for (int j = 0; j < w.length; j++) {
+            text.append(j == 0 ? "" : ", ").append(weightName(j)).append(" = ").append(written.apply(w[j]));
+        }
+        return text.toString();
     }
 
     /** z = w·hours + b, or z = w1·study + w2·sleep + b. */

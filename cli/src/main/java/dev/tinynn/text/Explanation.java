@@ -1,4 +1,4 @@
-package dev.tinynn.cli;
+package dev.tinynn.text;
 
 import static dev.tinynn.text.Numbers.num;
 
@@ -8,11 +8,11 @@ import dev.tinynn.core.spi.Backend;
 import java.io.PrintWriter;
 
 /**
- * What {@code tinynn train} prints alike for one neuron ({@link TrainReport}) and a network
- * ({@link NetworkReport}): the data line, the backend line, which epochs the loss table shows
- * and the accuracy line, written once so the two reports cannot drift apart.
+ * What {@code tinynn train} prints alike for one neuron ({@link NeuronExplanation}) and a network
+ * ({@link NetworkExplanation}): the data line, the backend line, which epochs the loss table shows
+ * and the accuracy line, written once so the two explanations cannot drift apart.
  */
-abstract class Report {
+abstract class Explanation {
     protected final PrintWriter out;
     protected final TrainingData trainingData;
     protected final Dataset data;
@@ -20,7 +20,7 @@ abstract class Report {
     protected final Backend backend;
     protected final double threshold;
 
-    Report(PrintWriter out, TrainingData trainingData, TrainingConfig config, Backend backend, double threshold) {
+    Explanation(PrintWriter out, TrainingData trainingData, TrainingConfig config, Backend backend, double threshold) {
         this.out = out;
         this.trainingData = trainingData;
         this.data = trainingData.data();
@@ -33,7 +33,7 @@ abstract class Report {
     final void dataLine() {
         out.printf("  data      %s: %d rows; input %s; label %s1 = pass, 0 = fail%n",
                 data.name(), data.rows(), String.join(", ", data.featureNames()),
-                DataOptions.isFile(data.name()) ? "column '" + trainingData.label() + "': " : "");
+                trainingData.fromFile() ? "column '" + trainingData.label() + "': " : "");
     }
 
     /** "  backend   plain (…, …)", then a blank line. */

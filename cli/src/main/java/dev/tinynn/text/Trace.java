@@ -1,8 +1,7 @@
-package dev.tinynn.cli;
+package dev.tinynn.text;
 
 import static dev.tinynn.text.Numbers.num;
 
-import dev.tinynn.text.Neuron;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.EpochEvent;
 import dev.tinynn.core.Loss;
@@ -18,21 +17,21 @@ import java.io.PrintWriter;
  * reports; its only arithmetic is squared error's factor σ'(z) = p(1 − p), shown so that δ can be
  * followed.
  */
-final class Trace implements TrainingListener {
+public final class Trace implements TrainingListener {
     private static final int MAX_ROWS = 10;
 
     private final PrintWriter out;
     private final Dataset data;
     private final TrainingConfig config;
     private final int epochs;
-    private final Neuron neuron;
+    private final Formulas formulas;
 
-    Trace(PrintWriter out, Dataset data, TrainingConfig config, int epochs) {
+    public Trace(PrintWriter out, Dataset data, TrainingConfig config, int epochs) {
         this.out = out;
         this.data = data;
         this.config = config;
         this.epochs = epochs;
-        this.neuron = new Neuron(data);
+        this.formulas = new Formulas(data);
     }
 
     @Override
@@ -42,10 +41,10 @@ final class Trace implements TrainingListener {
         }
         double lr = config.learningRate();
         out.printf("  epoch %d, row %d: x = %s, y = %s%n", row.epoch(), row.row() + 1, vector(row.x()), num(row.y()));
-        out.printf("    z = %s = %s%n", neuron.zWithNumbers(row.x(), row.weightsBefore(), row.biasBefore()), num(row.z()));
+        out.printf("    z = %s = %s%n", formulas.zWithNumbers(row.x(), row.weightsBefore(), row.biasBefore()), num(row.z()));
         out.printf("    p = σ(z) = 1 / (1 + e^(−%s)) = %s%n", num(row.z()), num(row.p()));
         out.printf("    error = p − y = %s − %s = %s%n", num(row.p()), num(row.y()), num(row.error()));
-        out.printf("    loss = %s;  %s = %s%n", num(row.loss()), Neuron.delta(config.loss()), num(row.delta()));
+        out.printf("    loss = %s;  %s = %s%n", num(row.loss()), Formulas.delta(config.loss()), num(row.delta()));
         if (config.loss() == Loss.SQUARED_ERROR) {
             double slope = row.p() * (1 - row.p());
             out.printf("      where σ'(z) = p(1 − p) = %s·%s = %s  (σ = 1/(1 + e^(−z)), so σ' = e^(−z)/(1 + e^(−z))²"
@@ -54,7 +53,7 @@ final class Trace implements TrainingListener {
                     num(2 * row.error() * slope));
         }
         for (int j = 0; j < row.x().length; j++) {
-            out.printf("    %s = %s − %s·%s·%s = %s%n", neuron.weightName(j), num(row.weightsBefore()[j]), num(lr),
+            out.printf("    %s = %s − %s·%s·%s = %s%n", formulas.weightName(j), num(row.weightsBefore()[j]), num(lr),
                     num(row.delta()), num(row.x()[j]), num(row.weightsAfter()[j]));
         }
         out.printf("    b = %s − %s·%s = %s%n", num(row.biasBefore()), num(lr), num(row.delta()), num(row.biasAfter()));
@@ -73,8 +72,8 @@ final class Trace implements TrainingListener {
         out.printf("  epoch %d (batch: one step from all %d rows)%n", epoch.epoch(), n);
         for (int i = 0; i < Math.min(n, MAX_ROWS); i++) {
             out.printf("    row %d: z = %s = %s,  p = σ(z) = %s,  %s = %s%n", i + 1,
-                    neuron.zWithNumbers(data.row(i), epoch.weightsBefore(), epoch.biasBefore()), num(epoch.z()[i]),
-                    num(epoch.p()[i]), Neuron.delta(config.loss()), num(epoch.delta()[i]));
+                    formulas.zWithNumbers(data.row(i), epoch.weightsBefore(), epoch.biasBefore()), num(epoch.z()[i]),
+                    num(epoch.p()[i]), Formulas.delta(config.loss()), num(epoch.delta()[i]));
         }
         if (n > MAX_ROWS) {
             out.printf("    … %d more rows%n", n - MAX_ROWS);
@@ -84,7 +83,7 @@ final class Trace implements TrainingListener {
         for (int j = 0; j < data.features(); j++) {
             out.printf("    g[%s] = Σ δ·%s / %d = %s%n", data.featureNames().get(j), data.featureNames().get(j), n,
                     num(epoch.gradient()[j]));
-            out.printf("    %s = %s − %s·%s = %s%n", neuron.weightName(j), num(epoch.weightsBefore()[j]), num(lr),
+            out.printf("    %s = %s − %s·%s = %s%n", formulas.weightName(j), num(epoch.weightsBefore()[j]), num(lr),
                     num(epoch.gradient()[j]), num(epoch.weightsAfter()[j]));
         }
         out.printf("    g_b = Σ δ / %d = %s%n", n, num(epoch.biasGradient()));

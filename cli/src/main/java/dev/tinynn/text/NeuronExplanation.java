@@ -1,10 +1,9 @@
-package dev.tinynn.cli;
+package dev.tinynn.text;
 
 import static dev.tinynn.text.Numbers.full;
 import static dev.tinynn.text.Numbers.num;
 import static dev.tinynn.text.Numbers.signed;
 
-import dev.tinynn.text.Neuron;
 import dev.tinynn.core.Decision;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
@@ -14,31 +13,31 @@ import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.Updates;
 import dev.tinynn.core.spi.Backend;
-import dev.tinynn.text.Warnings;
 import java.io.PrintWriter;
 import java.util.List;
 
 /** The explanation {@code tinynn train} prints: settings, the loss as it falls, the learned neuron, what it decides. */
-final class TrainReport extends Report {
-    private final Neuron neuron;
+public final class NeuronExplanation extends Explanation {
+    private final Formulas formulas;
 
-    TrainReport(PrintWriter out, TrainingData trainingData, TrainingConfig config, Backend backend, double threshold) {
+    public NeuronExplanation(PrintWriter out, TrainingData trainingData, TrainingConfig config, Backend backend,
+            double threshold) {
         super(out, trainingData, config, backend, threshold);
-        this.neuron = new Neuron(data);
+        this.formulas = new Formulas(data);
     }
 
     /** What is about to be trained, and how. */
-    void settings() {
+    public void settings() {
         double[] w0 = config.initialWeightsFor(data);
         out.println("tinynn train: one neuron, trained by hand");
         out.println();
         dataLine();
         standardization();
-        out.printf("  neuron    %s,  p = σ(z) = 1 / (1 + e^(−z)),  Pass when p ≥ %s%n", neuron.z(), num(threshold));
+        out.printf("  neuron    %s,  p = σ(z) = 1 / (1 + e^(−z)),  Pass when p ≥ %s%n", formulas.z(), num(threshold));
         out.printf("  training  %d epochs of %s updates, learning rate %s, %s loss%n",
                 config.epochs(), config.updates(), num(config.learningRate()), config.loss());
-        out.printf("            %s%n", neuron.updateRule(config.updates(), config.loss()));
-        out.printf("  start     %s, b = %s%n", weights(w0), num(config.initialBias()));
+        out.printf("            %s%n", formulas.updateRule(config.updates(), config.loss()));
+        out.printf("  start     %s, b = %s%n", formulas.weights(w0, Numbers::full), num(config.initialBias()));
         backendLine();
     }
 
@@ -59,21 +58,13 @@ final class TrainReport extends Report {
     }
 
     /** What training produced. */
-    void result(TrainingResult result, double[] tutorialLoss) {
+    public void result(TrainingResult result, double[] tutorialLoss) {
         lossTable(result, tutorialLoss);
-        out.printf("  learned   %s, b = %s%n%n", weights(result.weights()), full(result.bias()));
+        out.printf("  learned   %s, b = %s%n%n", formulas.weights(result.weights(), Numbers::full), full(result.bias()));
         predictions(result);
         boundary(result.model());
         notes(result);
         out.flush();
-    }
-
-    private String weights(double[] w) {
-        StringBuilder text = new StringBuilder();
-        for (int j = 0; j < w.length; j++) {
-            text.append(j == 0 ? "" : ", ").append(neuron.weightName(j)).append(" = ").append(full(w[j]));
-        }
-        return text.toString();
     }
 
     /**
@@ -159,7 +150,7 @@ final class TrainReport extends Report {
      * rows wrong: one line saying why, and what to try.
      */
     private java.util.Optional<String> curved(TrainingResult result) {
-        if (result.rowsRight(threshold) == data.rows() || DataOptions.isFile(data.name())) {
+        if (result.rowsRight(threshold) == data.rows() || trainingData.fromFile()) {
             return java.util.Optional.empty();
         }
         return switch (data.name()) {

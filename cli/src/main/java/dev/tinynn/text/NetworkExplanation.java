@@ -1,4 +1,4 @@
-package dev.tinynn.cli;
+package dev.tinynn.text;
 
 import static dev.tinynn.text.Numbers.full;
 import static dev.tinynn.text.Numbers.num;
@@ -18,16 +18,17 @@ import java.util.List;
  * What {@code tinynn train --hidden …} prints: the network, its settings, the loss as it falls,
  * each layer's weights (in full for a small network), every row's probability and the accuracy.
  */
-final class NetworkReport extends Report {
+public final class NetworkExplanation extends Explanation {
     /** Layers with at most this many units and inputs print every weight; larger ones their first rows. */
     static final int FULL = 16;
 
-    NetworkReport(PrintWriter out, TrainingData trainingData, TrainingConfig config, Backend backend, double threshold) {
+    public NetworkExplanation(PrintWriter out, TrainingData trainingData, TrainingConfig config, Backend backend,
+            double threshold) {
         super(out, trainingData, config, backend, threshold);
     }
 
     /** "2 inputs → 4 sigmoid units → 1 output neuron (σ)". */
-    static String layout(Network network) {
+    public static String layout(Network network) {
         StringBuilder text = new StringBuilder().append(network.features())
                 .append(network.features() == 1 ? " input" : " inputs");
         for (int units : network.hidden()) {
@@ -36,7 +37,8 @@ final class NetworkReport extends Report {
         return text.append(" → 1 output neuron (sigmoid)").toString();
     }
 
-    void settings(Network start, NetworkOptions options) {
+    /** What is about to be trained, and how; {@code seed} is the one the start was drawn from, null for zeros. */
+    public void settings(Network start, Long seed) {
         int layers = start.hidden().length;
         out.printf("tinynn train: a network with %d hidden layer%s, trained by hand%n%n", layers, layers == 1 ? "" : "s");
         dataLine();
@@ -49,8 +51,8 @@ final class NetworkReport extends Report {
         out.printf("            the output neuron: p = σ(z), Pass when p ≥ %s%n", num(threshold));
         out.printf("  training  %d epochs of %s updates, learning rate %s, %s loss, backpropagation%n",
                 config.epochs(), config.updates(), num(config.learningRate()), config.loss());
-        out.printf("  start     %s%n", options.zeros() ? "every weight and bias 0 (--init zeros)"
-                : "random weights from seed " + options.seed + ", uniform in ±" + (start.activation() == Activation.RELU
+        out.printf("  start     %s%n", seed == null ? "every weight and bias 0 (--init zeros)"
+                : "random weights from seed " + seed + ", uniform in ±" + (start.activation() == Activation.RELU
                         ? "√(6 / inputs) (He, for relu)" : "√(6 / (inputs + units)) (Glorot)") + ", biases 0");
         backendLine();
     }
@@ -63,7 +65,8 @@ final class NetworkReport extends Report {
         };
     }
 
-    void result(NetworkResult result) {
+    /** What training produced. */
+    public void result(NetworkResult result) {
         double[] history = result.lossHistory();
         out.printf("  %7s   mean %s%n", "epoch", config.loss());
         for (int e = 0; e < history.length; e++) {
