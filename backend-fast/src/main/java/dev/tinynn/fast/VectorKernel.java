@@ -105,7 +105,8 @@ final class VectorKernel implements Kernel {
      * become single instructions, soon spend: past it, calls are no longer inlined and every
      * vector they take or return is copied to the heap. So the constants are vectors made once
      * ({@link #V_F2} …), not broadcast in the loop: each broadcast is one more such call, and with
-     * them this method sat at the edge of the budget and crossed it at some widths.
+     * them this method sat at the edge of the budget, crossing it or not with the profile it was
+     * compiled from (FastWideNetworkAllocationTest).
      */
     private static void expOfMinusAbs(double[] zs, int zAt, double[] out, int outAt, int m) {
         int r = 0;
