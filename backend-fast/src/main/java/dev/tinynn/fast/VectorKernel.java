@@ -100,31 +100,37 @@ final class VectorKernel implements Kernel {
     /**
      * out = e^−|z| for m values: the arithmetic of {@link #exp(double)} on every lane, written
      * out here because the JIT keeps vectors in registers only within one compiled method, and
-     * in a method of its own because the JIT compiles each method within a budget of nodes that
-     * the Vector API's calls, many nodes each until they become single instructions, soon spend.
+     * in a method of its own because the JIT compiles each method within a budget of nodes
+     * (NodeCountInliningCutoff) that the Vector API's calls, hundreds of nodes each until they
+     * become single instructions, soon spend: past it, calls are no longer inlined and every
+     * vector they take or return is copied to the heap. So the constants are vectors made once
+     * ({@link #V_F2} …), not broadcast in the loop: each broadcast is one more such call, and with
+     * them this method sat at the edge of the budget, crossing it or not with the profile it was
+     * compiled from (FastWideNetworkAllocationTest).
      */
     private static void expOfMinusAbs(double[] zs, int zAt, double[] out, int outAt, int m) {
         int r = 0;
         for (; r + LANES <= m; r += LANES) {
-            DoubleVector t = DoubleVector.fromArray(SPECIES, zs, zAt + r).abs().neg().max(LOWEST);
-            DoubleVector shifted = t.mul(LOG2_E).add(SHIFTER);
-            DoubleVector k = shifted.sub(SHIFTER);
-            DoubleVector reduced = k.neg().fma(all(LN2_HI), t);
-            reduced = k.neg().fma(all(LN2_LO), reduced);
-            DoubleVector e = reduced.fma(all(F13), all(F12));
-            e = e.fma(reduced, all(F11));
-            e = e.fma(reduced, all(F10));
-            e = e.fma(reduced, all(F9));
-            e = e.fma(reduced, all(F8));
-            e = e.fma(reduced, all(F7));
-            e = e.fma(reduced, all(F6));
-            e = e.fma(reduced, all(F5));
-            e = e.fma(reduced, all(F4));
-            e = e.fma(reduced, all(F3));
-            e = e.fma(reduced, all(F2));
-            e = e.fma(reduced, all(1.0));
-            e = e.fma(reduced, all(1.0));
-            LongVector power = shifted.reinterpretAsLongs().sub(SHIFTER_BITS);
+            DoubleVector t = DoubleVector.fromArray(SPECIES, zs, zAt + r).abs().neg().max(V_LOWEST);
+            DoubleVector shifted = t.mul(V_LOG2_E).add(V_SHIFTER);
+            DoubleVector k = shifted.sub(V_SHIFTER);
+            DoubleVector minusK = k.neg();
+            DoubleVector reduced = minusK.fma(V_LN2_HI, t);
+            reduced = minusK.fma(V_LN2_LO, reduced);
+            DoubleVector e = reduced.fma(V_F13, V_F12);
+            e = e.fma(reduced, V_F11);
+            e = e.fma(reduced, V_F10);
+            e = e.fma(reduced, V_F9);
+            e = e.fma(reduced, V_F8);
+            e = e.fma(reduced, V_F7);
+            e = e.fma(reduced, V_F6);
+            e = e.fma(reduced, V_F5);
+            e = e.fma(reduced, V_F4);
+            e = e.fma(reduced, V_F3);
+            e = e.fma(reduced, V_F2);
+            e = e.fma(reduced, V_ONE);
+            e = e.fma(reduced, V_ONE);
+            LongVector power = shifted.reinterpretAsLongs().sub(V_SHIFTER_BITS);
             LongVector half = power.lanewise(VectorOperators.ASHR, 1);
             e.mul(twoTo(half)).mul(twoTo(power.sub(half))).intoArray(out, outAt + r);
         }
@@ -261,6 +267,28 @@ final class VectorKernel implements Kernel {
     private static final double F12 = 1.0 / 479_001_600;
     private static final double F13 = 1.0 / 6_227_020_800L;
 
+    // The same constants in every lane, for expOfMinusAbs (see there why not all(…) in the loop).
+    private static final DoubleVector V_LOWEST = all(LOWEST);
+    private static final DoubleVector V_LOG2_E = all(LOG2_E);
+    private static final DoubleVector V_SHIFTER = all(SHIFTER);
+    private static final LongVector V_SHIFTER_BITS = LongVector.broadcast(SPECIES.withLanes(long.class), SHIFTER_BITS);
+    private static final LongVector V_EXPONENT_BIAS = LongVector.broadcast(SPECIES.withLanes(long.class), 1023);
+    private static final DoubleVector V_LN2_HI = all(LN2_HI);
+    private static final DoubleVector V_LN2_LO = all(LN2_LO);
+    private static final DoubleVector V_ONE = all(1.0);
+    private static final DoubleVector V_F2 = all(F2);
+    private static final DoubleVector V_F3 = all(F3);
+    private static final DoubleVector V_F4 = all(F4);
+    private static final DoubleVector V_F5 = all(F5);
+    private static final DoubleVector V_F6 = all(F6);
+    private static final DoubleVector V_F7 = all(F7);
+    private static final DoubleVector V_F8 = all(F8);
+    private static final DoubleVector V_F9 = all(F9);
+    private static final DoubleVector V_F10 = all(F10);
+    private static final DoubleVector V_F11 = all(F11);
+    private static final DoubleVector V_F12 = all(F12);
+    private static final DoubleVector V_F13 = all(F13);
+
     /** Every lane v. */
     private static DoubleVector all(double v) {
         return DoubleVector.broadcast(SPECIES, v);
@@ -268,7 +296,7 @@ final class VectorKernel implements Kernel {
 
     /** 2^k for each lane's k, −1022 ≤ k ≤ 1023. */
     private static DoubleVector twoTo(LongVector k) {
-        return k.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        return k.add(V_EXPONENT_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
     }
 
     /** e^x for x ≤ 0 (or NaN, which stays NaN): the arithmetic {@link #probabilities} does on each lane, so the same bits. */

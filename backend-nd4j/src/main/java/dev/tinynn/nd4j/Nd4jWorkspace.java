@@ -22,8 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * ND4J's own), the same methods in the same order. The two products read as the tutorial's NumPy
  * tab writes them ({@code X @ w + b} is {@code x.mmuli(w, z); z.addi(b)}, {@code X.T @ δ / n} is
  * {@code xt.mmuli(delta, g); g.divi(n)}); σ, the loss and squared error's δ are ND4J operations of
- * their own, and the update is BLAS's axpy. A batch epoch is 9 native calls with cross-entropy, 10
- * with one feature ({@code Nd4jWorkspaceTest} lists them).
+ * their own, and the update is BLAS's axpy. A batch epoch is 9 native calls with cross-entropy and
+ * 11 with squared error, one more each with one feature ({@code Nd4jWorkspaceTest} lists them).
  *
  * <p>Every array is made here, once, and each operation writes into the one it is given (z and g
  * column-major, so that {@code mmuli} writes into them directly; Xᵀ a view made once; row i copied

@@ -31,7 +31,7 @@ final class ProblemPage implements Page {
 
         double w = Examples.START_W;
         double b = Examples.START_B;
-        Forward start = Forward.at(screen.backend, new Model(new double[] {w}, b), data);
+        Forward start = Forward.at(screen.backend, data, new Model(new double[] {w}, b));
         double[] z = start.z();
         double[] p = start.p();
         Formulas formulas = new Formulas(data);

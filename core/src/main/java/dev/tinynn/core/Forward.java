@@ -24,19 +24,19 @@ public record Forward(double[] z, double[] p) {
 
     /**
      * z and p of each row of {@code inputs} (one value per weight of {@code model}), computed by
-     * {@code backend}.
+     * {@code backend}. The arguments come in {@link ForwardBackward#at}'s order: backend, data, neuron.
      */
-    public static Forward at(Backend backend, Model model, double[][] inputs) {
-        return at(backend, model, unlabelled(model, inputs));
+    public static Forward at(Backend backend, double[][] inputs, Model model) {
+        return at(backend, unlabelled(model, inputs), model);
     }
 
     /** The forward pass computed by the backend with this name (see {@link Backends#named}). */
-    public static Forward at(String backend, Model model, double[][] inputs) {
-        return at(Backends.named(backend), model, inputs);
+    public static Forward at(String backend, double[][] inputs, Model model) {
+        return at(Backends.named(backend), inputs, model);
     }
 
     /** z and p of every row of {@code data}, whose labels are not read. */
-    public static Forward at(Backend backend, Model model, Dataset data) {
+    public static Forward at(Backend backend, Dataset data, Model model) {
         try (Workspace ws = backend.open(data)) {
             ws.setParameters(model.weights(), model.bias());
             ws.forward();                      // z = X·w + b
@@ -45,9 +45,9 @@ public record Forward(double[] z, double[] p) {
         }
     }
 
-    /** As {@link #at(Backend, Model, Dataset)}, with the backend of this name. */
-    public static Forward at(String backend, Model model, Dataset data) {
-        return at(Backends.named(backend), model, data);
+    /** As {@link #at(Backend, Dataset, Model)}, with the backend of this name. */
+    public static Forward at(String backend, Dataset data, Model model) {
+        return at(Backends.named(backend), data, model);
     }
 
     public Forward {

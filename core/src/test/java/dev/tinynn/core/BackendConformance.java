@@ -519,7 +519,7 @@ public abstract class BackendConformance {
 
     @Test
     @DisplayName("ForwardBackward.at with w and b is ForwardBackward.at with the Model they make")
-    void passWithWeightsAndBiasIsPassWithTheModel() {
+    void forwardBackwardWithWeightsAndBiasIsTheSameWithTheModel() {
         ForwardBackward a = ForwardBackward.at(backend(), Datasets.studySleep(), new double[] {0.1, -0.2}, 0.3, Loss.SQUARED_ERROR);
         ForwardBackward b = ForwardBackward.at(backend(), Datasets.studySleep(), new Model(new double[] {0.1, -0.2}, 0.3), Loss.SQUARED_ERROR);
         assertThat(a.model()).isEqualTo(b.model());
@@ -631,7 +631,7 @@ public abstract class BackendConformance {
 
     @Test
     @DisplayName("ForwardBackward at the tutorial's start: the summed cross-entropy gradient is the tutorial's step (−1.257274627, 0.2479433617)")
-    void passSummedCrossEntropyGradientIsTheTutorialsStep() {
+    void summedCrossEntropyGradientIsTheTutorialsStep() {
         Dataset data = Datasets.studyHours();
         ForwardBackward pass = ForwardBackward.at(backend(), data, TUTORIAL_START, Loss.CROSS_ENTROPY);
         assertThat(pass.summedGradient()).hasSize(1);
@@ -645,7 +645,7 @@ public abstract class BackendConformance {
 
     @Test
     @DisplayName("ForwardBackward at the tutorial's start: the summed squared-error gradient is (−0.5893366314, 0.1331191832)")
-    void passSummedSquaredErrorGradient() {
+    void summedSquaredErrorGradient() {
         ForwardBackward pass = ForwardBackward.at(backend(), Datasets.studyHours(), TUTORIAL_START, Loss.SQUARED_ERROR);
         assertThat(pass.summedGradient()[0]).isCloseTo(SQUARED_ERROR_GRADIENT_W, EXACT);
         assertThat(pass.summedBiasGradient()).isCloseTo(SQUARED_ERROR_GRADIENT_B, EXACT);
@@ -656,7 +656,7 @@ public abstract class BackendConformance {
     @ParameterizedTest
     @EnumSource(Loss.class)
     @DisplayName("ForwardBackward gives the same z, p, loss, δ, g and g_b as the Trainer's first batch epoch, to the bit")
-    void passIsTheFirstBatchEpoch(Loss loss) {
+    void forwardBackwardIsTheFirstBatchEpoch(Loss loss) {
         Dataset data = Datasets.studyHours();
         List<EpochEvent> epochs = new ArrayList<>();
         Trainer.train(backend(), data, TrainingConfig.tutorial().withInitialWeights(0.1).withUpdates(Updates.BATCH)
@@ -684,7 +684,7 @@ public abstract class BackendConformance {
     @Test
     @DisplayName("Forward on inputs without labels: page 2's raw scores (w = 0.5, b = −1: 0 at 2 hours, −1 at 0 hours)")
     void forwardGivesPageTwosRawScores() {
-        Forward forward = Forward.at(backend(), new Model(new double[] {0.5}, -1), new double[][] {{2}, {0}});
+        Forward forward = Forward.at(backend(), new double[][] {{2}, {0}}, new Model(new double[] {0.5}, -1));
         assertThat(forward.z()).containsExactly(0, -1);
         assertThat(forward.p()[0]).isEqualTo(0.5);
         assertThat(forward.p()[1]).isCloseTo(1 / (1 + Math.exp(1)), EXACT);
@@ -697,7 +697,7 @@ public abstract class BackendConformance {
         Model model = new Model(new double[] {0.3, -0.2}, 0.1);
         ForwardBackward pass = ForwardBackward.at(backend(), data, model, Loss.CROSS_ENTROPY);
         double[][] inputs = IntStream.range(0, data.rows()).mapToObj(data::row).toArray(double[][]::new);
-        for (Forward forward : List.of(Forward.at(backend(), model, data), Forward.at(backend(), model, inputs))) {
+        for (Forward forward : List.of(Forward.at(backend(), data, model), Forward.at(backend(), inputs, model))) {
             assertThat(forward.z()).containsExactly(pass.z());
             assertThat(forward.p()).containsExactly(pass.p());
         }
@@ -706,7 +706,7 @@ public abstract class BackendConformance {
     @Test
     @DisplayName("Forward with a row of the wrong length says how many values to give")
     void forwardRejectsARowOfTheWrongLength() {
-        assertThatThrownBy(() -> Forward.at(backend(), new Model(new double[] {0.5}, -1), new double[][] {{2, 3}}))
+        assertThatThrownBy(() -> Forward.at(backend(), new double[][] {{2, 3}}, new Model(new double[] {0.5}, -1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("an input row has 2 values but the neuron has 1 weight: give one value per weight");
     }

@@ -312,7 +312,7 @@ public abstract class BackendProperties {
 
     /** {@link #pass} as the reference computes it. */
     private static double[][] reference(Case c) {
-        ReferenceNeuron.ForwardBackward pass = ReferenceNeuron.pass(c.data(), c.w(), c.b(), c.loss());
+        ReferenceNeuron.Expected pass = ReferenceNeuron.pass(c.data(), c.w(), c.b(), c.loss());
         return new double[][] {pass.z(), pass.p(), {pass.loss()}, pass.delta(), pass.gradient()};
     }
 

@@ -418,7 +418,7 @@ public abstract class NetworkConformance {
         // Weights of ±1 or so: relu units then sit well away from their kink at 0 for these rows.
         Start start = randomStart(shape, 11);
         for (int[] rows : new int[][] {{0, data.rows()}, {1, data.rows()}}) {
-            ReferenceNetwork.ForwardBackward reference = ReferenceNetwork.pass(data, rows[0], rows[1], activation,
+            ReferenceNetwork.Expected reference = ReferenceNetwork.pass(data, rows[0], rows[1], activation,
                     start.weights(), start.biases(), loss);
             try (NetworkWorkspace ws = backend().openNetwork(data, shape)) {
                 load(ws, start);

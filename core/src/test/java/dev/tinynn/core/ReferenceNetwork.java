@@ -32,7 +32,7 @@ public final class ReferenceNetwork {
      * One forward and backward pass over m rows. Every array is indexed [layer][row][unit], rows
      * counted within the pass; the gradients [layer][unit][input] and [layer][unit].
      */
-    public record ForwardBackward(double[][][] z, double[][][] a, double loss, double[][][] delta,
+    public record Expected(double[][][] z, double[][][] a, double loss, double[][][] delta,
             double[][][] weightGradients, double[][] biasGradients) {
     }
 
@@ -64,7 +64,7 @@ public final class ReferenceNetwork {
     }
 
     /** The pass over rows {@code from} to {@code to} (exclusive) of the data. */
-    public static ForwardBackward pass(Dataset data, int from, int to, Activation hidden, double[][][] w, double[][] b,
+    public static Expected pass(Dataset data, int from, int to, Activation hidden, double[][][] w, double[][] b,
             Loss loss) {
         int m = to - from;
         int layers = w.length;
@@ -137,7 +137,7 @@ public final class ReferenceNetwork {
                 gb[l][j] /= m;
             }
         }
-        return new ForwardBackward(z, a, sum / m, delta, gw, gb);
+        return new Expected(z, a, sum / m, delta, gw, gb);
     }
 
     /** Trains from the given start (which is not changed) for {@code epochs} epochs. */
@@ -149,13 +149,13 @@ public final class ReferenceNetwork {
         int n = data.rows();
         for (int epoch = 0; epoch < epochs; epoch++) {
             if (updates == Updates.BATCH) {
-                ForwardBackward pass = pass(data, 0, n, hidden, w, b, loss);
+                Expected pass = pass(data, 0, n, hidden, w, b, loss);
                 history[epoch] = pass.loss();
                 step(w, b, pass, learningRate);
             } else {
                 double sum = 0;
                 for (int i = 0; i < n; i++) {
-                    ForwardBackward pass = pass(data, i, i + 1, hidden, w, b, loss);
+                    Expected pass = pass(data, i, i + 1, hidden, w, b, loss);
                     sum += pass.loss();
                     step(w, b, pass, learningRate);
                 }
@@ -165,7 +165,7 @@ public final class ReferenceNetwork {
         return new Run(w, b, history, pass(data, 0, n, hidden, w, b, loss).loss());
     }
 
-    private static void step(double[][][] w, double[][] b, ForwardBackward pass, double learningRate) {
+    private static void step(double[][][] w, double[][] b, Expected pass, double learningRate) {
         for (int l = 0; l < w.length; l++) {
             for (int j = 0; j < w[l].length; j++) {
                 for (int k = 0; k < w[l][j].length; k++) {

@@ -24,7 +24,7 @@ public final class ReferenceNeuron {
     }
 
     /** One forward and backward pass: z, p, the mean loss, δ, and the gradient with ∂L/∂b as its last entry. */
-    public record ForwardBackward(double[] z, double[] p, double loss, double[] delta, double[] gradient) {
+    public record Expected(double[] z, double[] p, double loss, double[] delta, double[] gradient) {
     }
 
     /**
@@ -69,7 +69,7 @@ public final class ReferenceNeuron {
     }
 
     /** The pass at w and b over every row. */
-    public static ForwardBackward pass(Dataset data, double[] w, double b, Loss loss) {
+    public static Expected pass(Dataset data, double[] w, double b, Loss loss) {
         int n = data.rows();
         int d = data.features();
         double[] z = new double[n];
@@ -90,7 +90,7 @@ public final class ReferenceNeuron {
             }
             g[j] = s / n;
         }
-        return new ForwardBackward(z, p, sum / n, delta, g);
+        return new Expected(z, p, sum / n, delta, g);
     }
 
     /** Trains from the config's start, as {@link Trainer#train} is specified to. */
@@ -102,7 +102,7 @@ public final class ReferenceNeuron {
         double[] history = new double[config.epochs()];
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             if (config.updates() == Updates.BATCH) {
-                ForwardBackward pass = pass(data, w, b, config.loss());
+                Expected pass = pass(data, w, b, config.loss());
                 history[epoch] = pass.loss();
                 for (int j = 0; j < d; j++) {
                     w[j] -= lr * pass.gradient()[j];
@@ -129,7 +129,7 @@ public final class ReferenceNeuron {
                 return new Run(w, b, history, Double.NaN, epoch);
             }
         }
-        ForwardBackward last = pass(data, w, b, config.loss());
+        Expected last = pass(data, w, b, config.loss());
         boolean finite = Double.isFinite(last.loss()) && Double.isFinite(b);
         for (double v : w) {
             finite &= Double.isFinite(v);

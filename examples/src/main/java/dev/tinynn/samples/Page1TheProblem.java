@@ -33,7 +33,7 @@ public final class Page1TheProblem {
 
         // The forward pass of the neuron over every row, computed by the backend: z = x*w + b, then
         // p = 1 / (1 + e^(-z)). (The labels are not read: they are for measuring, on page 4.)
-        Forward forward = Forward.at(backend, new Model(new double[] {w}, b), data);
+        Forward forward = Forward.at(backend, data, new Model(new double[] {w}, b));
         double[] z = forward.z();   // the raw scores
         double[] p = forward.p();   // and the probabilities
 

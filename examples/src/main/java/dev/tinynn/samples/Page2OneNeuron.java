@@ -24,7 +24,7 @@ public final class Page2OneNeuron {
         // The page's three weights. The page's exercise asks one of these raw scores: work it out first.
         for (double w : new double[] {0.5, 1.0, 0.2}) {
             // z = hours*w + b, for both students: the forward pass, computed by the backend.
-            double[] z = Forward.at(backend, new Model(new double[] {w}, b), hours).z();
+            double[] z = Forward.at(backend, hours, new Model(new double[] {w}, b)).z();
             System.out.println("w = " + w + ", b = " + b + ": raw at 2 hours = " + z[0]
                     + ", raw at 0 hours = " + z[1]);
         }

@@ -44,6 +44,6 @@ public final class Page3SigmoidAndDecisions {
             rows[i] = new double[] {xs[i]};
         }
         // z = x*w + b, then p = sigma(z): the forward pass, computed by the backend.
-        return Forward.at(backend, new Model(new double[] {w}, b), rows).p();
+        return Forward.at(backend, rows, new Model(new double[] {w}, b)).p();
     }
 }

@@ -53,13 +53,13 @@ public final class Page4LossAndTraining {
         System.out.println("learned w = " + result.weights()[0] + ", b = " + result.bias());
 
         // Honest check: at the start (w = 0.1, b = 0), what does one step point along, summed over rows?
-        // A pass computes delta = dLoss/dz per row (cross-entropy: p - y, the update's error;
+        // A forward and backward pass computes delta = dLoss/dz per row (cross-entropy: p - y, the update's error;
         // squared error: 2(p - y)p(1 - p)) and from it the gradient, here summed over the rows.
         Model start = new Model(new double[] {0.1}, 0.0);
         for (Loss loss : new Loss[] {Loss.CROSS_ENTROPY, Loss.SQUARED_ERROR}) {
-            ForwardBackward pass = ForwardBackward.at(backend, data, start, loss);
-            System.out.println(loss + " gradient, summed: dw = " + pass.summedGradient()[0]
-                    + ", db = " + pass.summedBiasGradient());
+            ForwardBackward atStart = ForwardBackward.at(backend, data, start, loss);
+            System.out.println(loss + " gradient, summed: dw = " + atStart.summedGradient()[0]
+                    + ", db = " + atStart.summedBiasGradient());
         }
         // Which line does the update's step, error = p - y, equal?
         // Break it: try config.withLearningRate(5) or .withEpochs(10).

@@ -50,9 +50,9 @@ public final class Page7Backprop {
         // The backend does the same for a whole dataset; with one row, its gradient is this row's.
         Dataset row = Dataset.of("one row", List.of("hours"), new double[][] {{x}}, new double[] {y});
         for (Loss loss : new Loss[] {Loss.SQUARED_ERROR, Loss.CROSS_ENTROPY}) {
-            ForwardBackward pass = ForwardBackward.at(backend, row, new Model(new double[] {w}, b), loss);
-            System.out.println(backend + " backend, " + loss + ": dl/dw = " + pass.gradient()[0] + ", dl/db = "
-                    + pass.biasGradient());
+            ForwardBackward chain = ForwardBackward.at(backend, row, new Model(new double[] {w}, b), loss);
+            System.out.println(backend + " backend, " + loss + ": dl/dw = " + chain.gradient()[0] + ", dl/db = "
+                    + chain.biasGradient());
         }
         // Break it: change y to 0 and predict the signs before you run it.
     }

@@ -70,7 +70,7 @@ public final class BeyondOneNeuron {
 
     /** Each XOR row's p under one neuron, from {@code backend}'s forward pass. */
     public static double[] probabilities(Backend backend, Model neuron) {
-        return Forward.at(backend, neuron, data()).p();
+        return Forward.at(backend, data(), neuron).p();
     }
 
     /** The hidden layer's shape on XOR. */

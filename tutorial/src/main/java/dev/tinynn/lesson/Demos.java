@@ -2,7 +2,7 @@ package dev.tinynn.lesson;
 
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
-import dev.tinynn.core.ForwardBackward;
+import dev.tinynn.core.Forward;
 import dev.tinynn.core.Loss;
 import dev.tinynn.core.Model;
 import dev.tinynn.core.Trainer;
@@ -43,7 +43,7 @@ public final class Demos {
     }
 
     private static double squaredError(Backend backend, Dataset row, Model model) {
-        ForwardBackward pass = ForwardBackward.at(backend, row, model, Loss.SQUARED_ERROR);
-        return Loss.SQUARED_ERROR.of(pass.z()[0], pass.p()[0], row.y(0));
+        Forward forward = Forward.at(backend, row, model);
+        return Loss.SQUARED_ERROR.of(forward.z()[0], forward.p()[0], row.y(0));
     }
 }

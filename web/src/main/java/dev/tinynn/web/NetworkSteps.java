@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tinynn.core.Activation;
 import dev.tinynn.core.Dataset;
 import dev.tinynn.core.Datasets;
-import dev.tinynn.core.Model;
 import dev.tinynn.core.Network;
 import dev.tinynn.core.NetworkResult;
 import dev.tinynn.core.NetworkShape;
@@ -17,7 +16,6 @@ import dev.tinynn.core.spi.Backend;
 import dev.tinynn.lesson.BeyondOneNeuron;
 import dev.tinynn.web.api.ErrorJson;
 import dev.tinynn.web.api.NetworkStepJson;
-import dev.tinynn.web.api.Page8Json;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * any time, so one browser cannot hold the server.
  */
 final class NetworkSteps {
-    /** The most epochs one request trains: a fraction of a second on every backend. */
+    /** The most epochs one request trains: few enough at {@link #MAX_UNITS} units that the page answers at once. */
     static final int MAX_EPOCHS = 100;
     /** The most hidden units (one hidden layer). */
     static final int MAX_UNITS = 8;
@@ -126,27 +124,6 @@ final class NetworkSteps {
                 data.rows(), points(data), grid(backend, network, data));
     }
 
-    /** Page 8's one neuron: its line at each of {@link BeyondOneNeuron#NEURON_FRAMES}' epochs, and the settings. */
-    static Page8Json neuron(Backend backend) {
-        Dataset data = BeyondOneNeuron.data();
-        List<Page8Json.Frame> frames = new ArrayList<>();
-        List<Model> models = BeyondOneNeuron.neuronFrames(backend);
-        for (int k = 0; k < models.size(); k++) {
-            Model m = models.get(k);
-            double[] p = BeyondOneNeuron.probabilities(backend, m);
-            frames.add(new Page8Json.Frame(BeyondOneNeuron.NEURON_FRAMES[k], m.weights(), m.bias(), p,
-                    BeyondOneNeuron.rowsRight(data, p)));
-        }
-        TrainingConfig config = BeyondOneNeuron.CONFIG;
-        Page8Json.Neuron neuron = new Page8Json.Neuron(BeyondOneNeuron.NEURON_START, config.learningRate(), config.epochs(),
-                frames.get(frames.size() - 1).rowsRight(), frames);
-        NetworkResult trained = BeyondOneNeuron.network(backend);
-        Page8Json.Network net = new Page8Json.Network(new int[] {BeyondOneNeuron.HIDDEN}, BeyondOneNeuron.ACTIVATION.id(),
-                BeyondOneNeuron.SEED, config.learningRate(), config.epochs(), trained.rowsRight(0.5));
-        return new Page8Json(backend.name(), points(data), neuron, net,
-                new Page8Json.Limits(MAX_EPOCHS, MAX_UNITS, Datasets.PLANE_ROWS, GRID, AT_ONCE));
-    }
-
     /** The network sent, checked against the settings: {"layers": [{"weights": [[…]], "biases": […]}, …]}. */
     private static Network network(JsonNode node, NetworkShape shape) {
         String expected = "network must be {\"layers\": [...]} with " + shape.hidden()[0] + " hidden units reading "
@@ -217,7 +194,7 @@ final class NetworkSteps {
     }
 
     /** The rows as [x1, x2, y], for drawing. */
-    private static double[][] points(Dataset data) {
+    static double[][] points(Dataset data) {
         double[][] points = new double[data.rows()][];
         for (int i = 0; i < data.rows(); i++) {
             points[i] = new double[] {data.x(i, 0), data.x(i, 1), data.y(i)};

@@ -18,11 +18,12 @@ final class Page1Numbers {
 
     static Page1Json of(Backend backend) {
         Dataset data = Datasets.studyHours();
-        Forward pass = Forward.at(backend, new Model(new double[] {Examples.START_W}, Examples.START_B), data);
+        Forward untrained = Forward.at(backend, data, new Model(new double[] {Examples.START_W}, Examples.START_B));
+        double[] z = untrained.z();
+        double[] p = untrained.p();
         List<Page1Json.Row> rows = new ArrayList<>();
         for (int i = 0; i < data.rows(); i++) {
-            rows.add(new Page1Json.Row(data.x(i, 0), data.y(i), pass.z()[i], pass.p()[i],
-                    Loss.SQUARED_ERROR.of(pass.z()[i], pass.p()[i], data.y(i))));
+            rows.add(new Page1Json.Row(data.x(i, 0), data.y(i), z[i], p[i], Loss.SQUARED_ERROR.of(z[i], p[i], data.y(i))));
         }
         return new Page1Json(backend.name(), Examples.START_W, Examples.START_B, rows);
     }

@@ -29,7 +29,7 @@ final class Page3Numbers {
         for (int k = 0; k < POINTS; k++) {
             grid[k][0] = -6 + 12.0 * k / (POINTS - 1);
         }
-        Forward curve = Forward.at(backend, new Model(new double[] {1}, 0), grid);   // z = x·1 + 0 = x
+        Forward curve = Forward.at(backend, grid, new Model(new double[] {1}, 0));   // z = x·1 + 0 = x
         List<double[]> line = new ArrayList<>();
         for (int k = 0; k < POINTS; k++) {
             line.add(new double[] {curve.z()[k], curve.p()[k]});
@@ -39,7 +39,7 @@ final class Page3Numbers {
         for (int i = 0; i < hours.length; i++) {
             x[i] = new double[] {hours[i]};
         }
-        Forward students = Forward.at(backend, new Model(new double[] {Examples.Sigmoid.W}, Examples.Sigmoid.B), x);
+        Forward students = Forward.at(backend, x, new Model(new double[] {Examples.Sigmoid.W}, Examples.Sigmoid.B));
         List<Page3Json.Student> rows = new ArrayList<>();
         for (int i = 0; i < hours.length; i++) {
             double p = students.p()[i];

@@ -13,7 +13,7 @@ final class PageMath {
 
     /** [z, p] of one input through the one-input neuron (w, b), computed by the backend. */
     static double[] forward(Backend backend, double x, double w, double b) {
-        Forward forward = Forward.at(backend, new Model(new double[] {w}, b), new double[][] {{x}});
+        Forward forward = Forward.at(backend, new double[][] {{x}}, new Model(new double[] {w}, b));
         return new double[] {forward.z()[0], forward.p()[0]};
     }
 

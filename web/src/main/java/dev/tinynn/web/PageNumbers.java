@@ -7,7 +7,7 @@ import dev.tinynn.web.api.PageJson;
 /**
  * {@code GET /api/page/N}: page N's numbers, computed on request by core and the backend the query
  * names, from the query's settings (each page's class computes its own: {@link Page1Numbers} …
- * {@link NetworkSteps#neuron} for page 8). The pages never compute or hard-code a tutorial number,
+ * {@link Page8Numbers}). The pages never compute or hard-code a tutorial number,
  * and their settings (the start w = 0.1, the example neurons of pages 2, 3 and 5, …) are the
  * tutorial content's {@link Examples}, as the terminal's are, so the two cannot disagree.
  */
@@ -31,7 +31,7 @@ final class PageNumbers {
             case 5 -> Page5Numbers.of(backend);
             case 6 -> Page6Numbers.of(backends);
             case 7 -> Page7Numbers.of(backend, (int) query.number("row", Examples.Backprop.ROW + 1));
-            case 8 -> NetworkSteps.neuron(backend);
+            case 8 -> Page8Numbers.of(backend);
             default -> throw new IllegalArgumentException("there are pages 1 to " + Pages.count());
         };
     }

@@ -123,7 +123,7 @@ class NetworkStepsTest {
             network = answer.get("network");
         }
         assertThat(answer.get("rowsRight").asInt()).isEqualTo(4);
-        JsonNode page = JSON.readTree(JSON.writeValueAsString(NetworkSteps.neuron(Backends.named("plain"))));
+        JsonNode page = JSON.readTree(JSON.writeValueAsString(Page8Numbers.of(Backends.named("plain"))));
         assertThat(page.at("/neuron/frames")).hasSize(BeyondOneNeuron.NEURON_FRAMES.length)
                 .allSatisfy(f -> assertThat(f.get("rowsRight").asInt()).isLessThanOrEqualTo(3));
         assertThat(page.at("/neuron/rowsRight").asInt()).isEqualTo(2);

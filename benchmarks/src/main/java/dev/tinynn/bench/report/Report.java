@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns one benchmark run into {@code report.md} and two PNG charts. It reads JMH's JSON
+ * Turns one benchmark run into {@code report.md} and its PNG charts. It reads JMH's JSON
  * ({@link Results}) and the peers' JSON ({@link Peers}, {@link NetworkPeers}), and writes, in order:
  * the verdict ({@link Verdict}), the machine, the tables ({@link Tables}, {@link NetworkSweep}), the
  * targets ({@link Targets}), and the charts ({@link ReportCharts}, {@link NetworkSweep#chart}).

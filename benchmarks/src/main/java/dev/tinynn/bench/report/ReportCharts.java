@@ -16,7 +16,10 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The report's two PNG charts: time per epoch against size (log-log), and each backend's overhead over its raw floor. */
+/**
+ * The neuron's two PNG charts: time per epoch against size (log-log), and each backend's overhead over its raw
+ * floor, and {@link #save}, which writes any of the report's charts (the network's is {@link NetworkSweep#chart}).
+ */
 final class ReportCharts {
     private ReportCharts() {
     }

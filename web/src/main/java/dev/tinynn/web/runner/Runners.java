@@ -25,8 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>A session's runner that ended (its code called {@code System.exit}, or it was killed after a
  * timeout) or was reset is replaced at once, in the background when a place is free, so that the next
- * Run finds it ready. A runner JVM costs about 45 MB resident; the compiler for its snippets runs in
- * this JVM.
+ * Run finds it ready. The compiler for its snippets runs in this JVM, so a runner JVM is small (its
+ * memory, measured: benchmarks/results/serve.md).
  *
  * <p>Thread-safe.
  */
