@@ -398,17 +398,11 @@ final class NetworkSweep {
     }
 
     /**
-     * 0 B per epoch beyond JMH's own bytes. JMH allocates a few KB per iteration itself (results,
-     * timestamps), which gc.alloc.rate.norm spreads over the iteration's epochs: the longer the epoch,
-     * the larger its share. That share is measured in the same run by the plain raw floor, which runs
-     * no tinynn code: its bytes per nanosecond of iteration (B/op ÷ ns/op, the largest over its
-     * sizes). An epoch within 1.5 times that rate over its own length allocates nothing of its own.
-     * Without a raw floor in the run, only epochs short enough for the share to round to 0 B are judged.
+     * 0 B per epoch beyond JMH's own bytes ({@link Results#allocatesNothing}). Without a raw floor in
+     * the run, only epochs short enough for JMH's share to round to 0 B are judged.
      */
     private Optional<Target> allocation(String backend) {
-        double harness = results.named(Results.RAW).stream()
-                .filter(r -> r.param("library").equals("plain") && !Double.isNaN(r.alloc()) && r.median() > 0)
-                .mapToDouble(r -> r.alloc() / r.median()).max().orElse(Double.NaN);
+        double harness = results.harnessBytesPerNs();
         List<String> over = new ArrayList<>();
         int judged = 0;
         for (String net : nets()) {
@@ -416,11 +410,11 @@ final class NetworkSweep {
             if (r.isEmpty() || Double.isNaN(r.get().alloc())) {
                 continue;
             }
-            double share = Double.isNaN(harness) ? 0 : 1.5 * harness * r.get().median();
             if (!Double.isNaN(harness) || r.get().median() <= 1e6) {
                 judged++;
-                if (r.get().alloc() >= 1 && r.get().alloc() > share) {
-                    over.add(net + ": " + bytes(r.get().alloc()) + " B (JMH's share " + bytes(share) + " B)");
+                if (!results.allocatesNothing(r.get())) {
+                    over.add(net + ": " + bytes(r.get().alloc()) + " B (JMH's share " + bytes(results.harnessShare(r.get()))
+                            + " B)");
                 }
             }
         }

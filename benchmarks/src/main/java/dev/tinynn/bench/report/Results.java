@@ -115,4 +115,30 @@ final class Results {
     List<Result> startingWith(String prefix) {
         return all.stream().filter(r -> r.benchmark().startsWith(prefix)).toList();
     }
+
+    /**
+     * JMH's own bytes per nanosecond of iteration: JMH allocates a few KB per iteration itself
+     * (results, timestamps), which gc.alloc.rate.norm spreads over the iteration's operations, so an
+     * operation's share grows with its length. The plain raw floor runs no tinynn code, so its B/op ÷
+     * ns/op is that rate (the largest over its sizes). NaN when the run has no plain raw floor.
+     */
+    double harnessBytesPerNs() {
+        return named(RAW).stream()
+                .filter(r -> r.param("library").equals("plain") && !Double.isNaN(r.alloc()) && r.median() > 0)
+                .mapToDouble(r -> r.alloc() / r.median()).max().orElse(Double.NaN);
+    }
+
+    /**
+     * JMH's share of {@code r}'s B/op, with a margin of half again: the bytes an operation that
+     * allocates nothing of its own is charged; 0 when the run cannot tell ({@link #harnessBytesPerNs}).
+     */
+    double harnessShare(Result r) {
+        double rate = harnessBytesPerNs();
+        return Double.isNaN(rate) ? 0 : 1.5 * rate * r.median();
+    }
+
+    /** Whether {@code r} allocates nothing of its own: under 1 B/op, or within JMH's share of its length. */
+    boolean allocatesNothing(Result r) {
+        return r.alloc() < 1 || r.alloc() <= harnessShare(r);
+    }
 }
