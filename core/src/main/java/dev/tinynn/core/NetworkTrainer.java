@@ -2,8 +2,8 @@ package dev.tinynn.core;
 
 import dev.tinynn.core.spi.Backend;
 import dev.tinynn.core.spi.NetworkChecks;
-import dev.tinynn.core.spi.NetworkWorkspace.Matrix;
 import dev.tinynn.core.spi.NetworkWorkspace;
+import dev.tinynn.core.spi.NetworkWorkspace.Matrix;
 import java.util.ArrayList;
 import java.util.List;
 

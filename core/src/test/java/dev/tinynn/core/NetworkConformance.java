@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tinynn.core.spi.Backend;
-import dev.tinynn.core.spi.NetworkWorkspace.Matrix;
 import dev.tinynn.core.spi.NetworkWorkspace;
+import dev.tinynn.core.spi.NetworkWorkspace.Matrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -15,8 +15,8 @@ import dev.tinynn.core.TrainingConfig;
 import dev.tinynn.core.TrainingListener;
 import dev.tinynn.core.TrainingResult;
 import dev.tinynn.core.spi.Backend;
-import dev.tinynn.core.spi.NetworkWorkspace.Matrix;
 import dev.tinynn.core.spi.NetworkWorkspace;
+import dev.tinynn.core.spi.NetworkWorkspace.Matrix;
 import java.util.ArrayList;
 import java.util.List;
 

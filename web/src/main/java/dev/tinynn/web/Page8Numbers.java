@@ -39,5 +39,4 @@ final class Page8Numbers {
                 new Page8Json.Limits(NetworkSteps.MAX_EPOCHS, NetworkSteps.MAX_UNITS, Datasets.PLANE_ROWS,
                 NetworkSteps.GRID, NetworkSteps.AT_ONCE));
     }
-
 }
