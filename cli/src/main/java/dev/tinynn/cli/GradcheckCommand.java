@@ -102,9 +102,9 @@ final class GradcheckCommand implements Callable<Integer> {
         double[] rule = ForwardBackward.tutorialStep(rows, analytic.p());
         ForwardBackward crossEntropy = ForwardBackward.at(chosen, rows, point, Loss.CROSS_ENTROPY);
         ForwardBackward squaredError = ForwardBackward.at(chosen, rows, point, Loss.SQUARED_ERROR);
-        double[] exact = meanGradient(analytic);
-        double[] ce = meanGradient(crossEntropy);
-        double[] se = meanGradient(squaredError);
+        double[] exact = analytic.gradientWithBias();
+        double[] ce = crossEntropy.gradientWithBias();
+        double[] se = squaredError.gradientWithBias();
         if (!allFinite(numeric, exact, ce, se, rule,
                 new double[] {analytic.loss(), crossEntropy.loss(), squaredError.loss()})) {
             throw new ParameterException(spec.commandLine(), "at this point the loss or its gradient is not a finite"
@@ -277,14 +277,6 @@ final class GradcheckCommand implements Callable<Integer> {
             return "b";
         }
         return rows.features() == 1 ? "w" : formulas.weightName(k) + " (" + rows.featureNames().get(k) + ")";
-    }
-
-    /** The pass's mean gradient, the weights' then the bias's: d + 1 numbers, in the order of the table's rows. */
-    private static double[] meanGradient(ForwardBackward pass) {
-        double[] g = pass.gradient();
-        double[] all = Arrays.copyOf(g, g.length + 1);
-        all[g.length] = pass.biasGradient();
-        return all;
     }
 
     /** L with parameter k (a weight, or the bias when k = d) moved by {@code step}, from the backend's pass there. */

@@ -3,6 +3,7 @@ package dev.tinynn.core;
 import dev.tinynn.core.spi.Backend;
 import dev.tinynn.core.spi.Buffer;
 import dev.tinynn.core.spi.Workspace;
+import java.util.Arrays;
 
 /**
  * One forward and one backward pass at a fixed neuron, with every number they make: the question a
@@ -92,6 +93,22 @@ public record ForwardBackward(Model model, double[] z, double[] p, double loss, 
     /** n·g_b = Σδ, the bias gradient summed over the rows. */
     public double summedBiasGradient() {
         return biasGradient * z.length;
+    }
+
+    /** The mean gradient, the weights' then the bias's: d + 1 numbers, laid out as {@link #tutorialStep} is. */
+    public double[] gradientWithBias() {
+        return withBias(gradient, biasGradient);
+    }
+
+    /** The summed gradient, the weights' then the bias's: d + 1 numbers, laid out as {@link #tutorialStep} is. */
+    public double[] summedGradientWithBias() {
+        return withBias(summedGradient(), summedBiasGradient());
+    }
+
+    private static double[] withBias(double[] weights, double bias) {
+        double[] all = Arrays.copyOf(weights, weights.length + 1);
+        all[weights.length] = bias;
+        return all;
     }
 
     /**

@@ -638,6 +638,8 @@ public abstract class BackendConformance {
         assertThat(pass.summedGradient()[0]).isCloseTo(TUTORIAL_STEP_W, EXACT);
         assertThat(pass.summedBiasGradient()).isCloseTo(TUTORIAL_STEP_B, EXACT);
         double[] step = ForwardBackward.tutorialStep(data, pass.p());
+        assertThat(pass.summedGradientWithBias()).containsExactly(pass.summedGradient()[0], pass.summedBiasGradient());
+        assertThat(pass.gradientWithBias()).containsExactly(pass.gradient()[0], pass.biasGradient());
         assertThat(step).hasSize(2);
         assertThat(step[0]).isCloseTo(TUTORIAL_STEP_W, EXACT);
         assertThat(step[1]).isCloseTo(TUTORIAL_STEP_B, EXACT);

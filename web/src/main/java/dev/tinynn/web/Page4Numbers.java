@@ -35,8 +35,8 @@ final class Page4Numbers {
         return new Page4Json(backend.name(),
                 example(y, Examples.Training.PREDICTION), example(y, Examples.Training.FAR),
                 rates, Exercises.order().cards(), new Page4Json.Start(Examples.START_W, Examples.START_B),
-                new Gradients(ForwardBackward.tutorialStep(data, crossEntropy.p()), PageMath.sums(crossEntropy),
-                        PageMath.sums(squared)));
+                new Gradients(ForwardBackward.tutorialStep(data, crossEntropy.p()), crossEntropy.summedGradientWithBias(),
+                        squared.summedGradientWithBias()));
     }
 
     private static Page4Json.Example example(double y, double p) {

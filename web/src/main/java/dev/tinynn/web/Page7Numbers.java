@@ -54,10 +54,10 @@ final class Page7Numbers {
                         Loss.SQUARED_ERROR.of(z, p, y)),
                 IntStream.range(0, data.rows()).mapToObj(i -> data.x(i, 0)).toList(),
                 chain,
-                new Gradients(ForwardBackward.tutorialStep(data, summedCross.p()), PageMath.sums(summedCross),
-                        PageMath.sums(summedSquared)),
+                new Gradients(ForwardBackward.tutorialStep(data, summedCross.p()), summedCross.summedGradientWithBias(),
+                        summedSquared.summedGradientWithBias()),
                 new Page7Json.TwoInputs(two.x(shared, 0), two.x(shared, 1), two.y(shared), shares.p()[0] - two.y(shared),
-                        PageMath.sums(shares)),
+                        shares.summedGradientWithBias()),
                 Quizzes.questions(Exercises.q7(backend)));
     }
 
